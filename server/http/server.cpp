@@ -92,6 +92,7 @@ void HttpServer::Impl::configure() {
     register_booking_routes(api, services, metrics);
     register_arrival_routes(api, services, metrics, limits);
     register_day_routes(api, services);
+    register_diary_routes(api, services);
     if (!options.web_root.empty()) server.set_mount_point("/", options.web_root);
 }
 

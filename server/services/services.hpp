@@ -5,16 +5,18 @@
 
 #include "server/services/auth_service.hpp"
 #include "server/services/context.hpp"
+#include "server/services/setup_service.hpp"
 
 namespace frontdoor::server {
 
 struct Services {
-    explicit Services(ServiceContext context) : ctx(std::move(context)), auth(ctx) {}
+    explicit Services(ServiceContext context) : ctx(std::move(context)), auth(ctx), setup(ctx) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
     ServiceContext ctx;
     AuthService auth;
+    SetupService setup;
 
     /// Lapses every offer past its time and passes each place on. Never throws.
     void expire_offers() {}
