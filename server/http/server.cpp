@@ -1,5 +1,6 @@
 #include "server/http/server.hpp"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
@@ -123,8 +124,16 @@ int HttpServer::start() {
     if (port_ <= 0) throw std::runtime_error("cannot listen on " + s.options.bind + ":" + std::to_string(s.options.port));
     // httplib listens with a backlog of 5; a burst of clients would be dropped.
     if (s.listen_fd >= 0) ::listen(s.listen_fd, 4096);
-    s.thread = std::thread([&s] { s.server.listen_after_bind(); });
-    while (!s.server.is_running()) std::this_thread::yield();
+    std::atomic<bool> ended{false};
+    s.thread = std::thread([&s, &ended] {
+        s.server.listen_after_bind();
+        ended = true;
+    });
+    while (!s.server.is_running() && !ended) std::this_thread::yield();
+    if (ended) {
+        s.thread.join();
+        throw std::runtime_error("the server stopped as it started");
+    }
     s.sweeper = std::thread([&s] { s.sweep_loop(); });
     return port_;
 }
