@@ -35,6 +35,7 @@ struct HttpServer::Impl {
     httplib::Server server;
     http::Api api;
     std::thread thread;
+    std::atomic<bool> listener_ended{false};
     int listen_fd = -1;
 
     std::thread sweeper;
@@ -124,13 +125,12 @@ int HttpServer::start() {
     if (port_ <= 0) throw std::runtime_error("cannot listen on " + s.options.bind + ":" + std::to_string(s.options.port));
     // httplib listens with a backlog of 5; a burst of clients would be dropped.
     if (s.listen_fd >= 0) ::listen(s.listen_fd, 4096);
-    std::atomic<bool> ended{false};
-    s.thread = std::thread([&s, &ended] {
+    s.thread = std::thread([&s] {
         s.server.listen_after_bind();
-        ended = true;
+        s.listener_ended = true;
     });
-    while (!s.server.is_running() && !ended) std::this_thread::yield();
-    if (ended) {
+    while (!s.server.is_running() && !s.listener_ended) std::this_thread::yield();
+    if (s.listener_ended) {
         s.thread.join();
         throw std::runtime_error("the server stopped as it started");
     }
