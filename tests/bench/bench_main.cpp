@@ -59,13 +59,21 @@ Args parse_args(int argc, char** argv) {
     return a;
 }
 
-std::string make_dir(const std::string& parent) {
-    auto pattern = parent + "/frontdoor-bench-XXXXXX";
-    std::vector<char> buf(pattern.begin(), pattern.end());
-    buf.push_back('\0');
-    if (!::mkdtemp(buf.data())) throw std::runtime_error("mkdtemp in " + parent);
-    return buf.data();
-}
+/// A fresh directory under `parent`, removed with everything in it at scope exit.
+struct WorkDir {
+    explicit WorkDir(const std::string& parent) {
+        auto pattern = parent + "/frontdoor-bench-XXXXXX";
+        std::vector<char> buf(pattern.begin(), pattern.end());
+        buf.push_back('\0');
+        if (!::mkdtemp(buf.data())) throw std::runtime_error("mkdtemp in " + parent);
+        path = buf.data();
+    }
+    ~WorkDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::string path;
+};
 
 std::string utc(std::chrono::sys_seconds t) { return date::format("%FT%TZ", t); }
 
@@ -120,7 +128,8 @@ void print_wrk(const char* what, const WrkResult& r) {
 
 int main(int argc, char** argv) try {
     auto args = parse_args(argc, argv);
-    auto dir = make_dir(args.work_dir);
+    WorkDir work(args.work_dir);
+    const std::string& dir = work.path;
     std::fprintf(stderr, "frontdoor-bench: working in %s, server %s\n", dir.c_str(), args.server.c_str());
     const std::chrono::seconds run_for{args.seconds};
     signal(SIGPIPE, SIG_IGN);
@@ -340,8 +349,6 @@ end
     line("resident memory after load", fmt::format("{:.1f} MiB", rss_after_load / 1024.0), "-", "-", "-", "-");
     std::printf("\n(availability answer: %zu bytes; hub A: %d bookings)\n", sample.text.size(), a_booked.load());
 
-    std::error_code ec;
-    std::filesystem::remove_all(dir, ec);
     return 0;
 } catch (const std::exception& e) {
     std::fprintf(stderr, "frontdoor-bench: %s\n", e.what());
