@@ -47,7 +47,7 @@ TestServer::TestServer(Options options)
         if (options_.demo) {
 #ifdef FRONTDOOR_TEST_HAS_DEMO
             // The demo data's own entry point, in-process, on this server's services.
-            auto demo = server::load_demo(server_->services());
+            auto demo = server::load_demo(server_->services(), *clock_);
             if (!demo) throw std::runtime_error("load_demo: " + demo.error().message);
             hub_id_ = demo->hub_id;
 #else
