@@ -75,7 +75,7 @@ TEST_CASE("the same Idempotency-Key returns the same answer and books once") {
     }
     SUBCASE("a key is still honoured 24 hours later") {
         server.clock().advance(std::chrono::hours{24});
-        auto r = server.post("/api/v1/bookings", body, server.admin_token(), key);
+        auto r = server.post("/api/v1/bookings", body, server.relogin_admin(), key);
         REQUIRE_REPLY(r, 201);
         CHECK(r.body["reference"] == first.body["reference"]);
         CHECK(bookings_of(db, h.session) == 1);

@@ -130,16 +130,18 @@ TEST_CASE("a cancelled place is offered to the first family waiting, and to nobo
 
     SUBCASE("expiry passes it to the next, and then frees it") {
         server.clock().advance(server.options().settings.offer_hold + std::chrono::minutes{1});
+        server.relogin_admin(); // the staff session idled out meanwhile
         // The next waitlist call lapses the offer first.
         CHECK(entry(server, s.b)["status"] == "expired");
         auto c = entry(server, s.c);
         CHECK(c["status"] == "offered");
         REQUIRE_ERROR(act(server, s.b, "accept"), 409, "conflict");
-        REQUIRE_ERROR(f.try_book(Fixture::group_booking(s.hub, s.service, s.session, kD)), 409, "slot_unavailable");
+        REQUIRE_ERROR(f.try_book(Fixture::group_booking(s.hub, s.service, s.session, kD), server.admin_token()), 409, "slot_unavailable");
 
         // C lets it lapse too; with nobody left waiting, the place is free for anyone.
         server.clock().advance(server.options().settings.offer_hold + std::chrono::minutes{1});
-        auto d = f.try_book(Fixture::group_booking(s.hub, s.service, s.session, kD));
+        server.relogin_admin();
+        auto d = f.try_book(Fixture::group_booking(s.hub, s.service, s.session, kD), server.admin_token());
         REQUIRE_REPLY(d, 201);
         CHECK(entry(server, s.c)["status"] == "expired");
         CHECK(live_bookings(server, s.session) == 1);

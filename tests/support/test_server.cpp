@@ -104,6 +104,11 @@ std::string TestServer::login(const std::string& user, const std::string& passwo
     return r.body["token"].get<std::string>();
 }
 
+const std::string& TestServer::relogin_admin() {
+    admin_token_ = login(options_.admin_user, options_.admin_password);
+    return admin_token_;
+}
+
 std::string TestServer::kiosk_token(Id hub_id) const {
     auto r = http_.post("/api/v1/kiosks", json{{"hub_id", hub_id}, {"name", "Kiosk in the foyer"}}, admin_token_);
     if (!r.transport_ok || r.status != 201 || !r.body.is_object() || !r.body.contains("token"))

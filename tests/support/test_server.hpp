@@ -57,6 +57,9 @@ class TestServer {
     const HttpJson& http() const { return http_; }
 
     const std::string& admin_token() const { return admin_token_; }
+    /// Signs the admin in again (after the clock moved past the staff session's idle
+    /// time) and returns the new token, which admin_token() then gives.
+    const std::string& relogin_admin();
     /// Signs in and returns the token; throws std::runtime_error unless 200.
     std::string login(const std::string& user, const std::string& password) const;
     /// A new kiosk token for the hub (POST /api/v1/kiosks as admin); throws unless 201.
