@@ -315,8 +315,8 @@ end
 
     // [SECTION] Report
     double booked_per_s = bookings.seconds > 0 ? (bookings.requests - bookings.non_2xx) / bookings.seconds : 0;
-    std::printf("\nFront Door benchmark — %u cores, loopback, wrk -t2 -c32 -d%ds, Release\n\n",
-                std::thread::hardware_concurrency(), args.seconds);
+    std::printf("\nFront Door benchmark — %u cores, loopback, wrk -t2 -c32 -d%ds, %s build\n\n",
+                std::thread::hardware_concurrency(), args.seconds, FRONTDOOR_BUILD_TYPE);
     line("figure", "measured", "baseline", "ratio", "target", "verdict");
     line("raw SQLite booking tx/s (1 thread)", fmt::format("{:.0f}/s", raw.tx_per_second), "-", "-", "-",
          fmt::format("p50 {:.2f} ms, p99 {:.2f} ms", raw.p50_ms, raw.p99_ms));

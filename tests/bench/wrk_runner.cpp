@@ -22,12 +22,19 @@ WrkResult run_wrk(const WrkRun& run, const std::string& work_dir) {
     WrkResult out;
     std::string cmd = "wrk -t" + std::to_string(run.threads) + " -c" + std::to_string(run.connections) + " -d" +
                       std::to_string(run.duration.count()) + "s --timeout 10s --latency";
-    if (!run.lua.empty()) {
-        auto path = work_dir + "/script.lua";
-        std::ofstream(path) << run.lua;
-        cmd += " -s " + path;
-    }
-    cmd += " " + run.url + " 2>&1";
+    // Every script reports the first refused answer of each wrk thread on stderr.
+    auto path = work_dir + "/script.lua";
+    std::ofstream(path) << run.lua << R"LUA(
+local reported = false
+function response(status, headers, body)
+  if status >= 300 and not reported then
+    reported = true
+    io.stderr:write("wrk: first refused answer: " .. status .. " " .. string.sub(body, 1, 200) .. "\n")
+  end
+end
+)LUA";
+    cmd += " -s " + path;
+    cmd += " '" + run.url + "' 2>&1"; // quoted: a query's & must not reach the shell
     FILE* p = ::popen(cmd.c_str(), "r");
     if (!p) {
         out.error = "cannot run wrk";
