@@ -213,6 +213,10 @@ TEST_CASE("a kiosk token may not see the day, set up, diaries or lists") {
                       403, "forbidden");
         REQUIRE_ERROR(server.get("/api/v1/waitlist?hub_id=" + hub + "&service_id=" + std::to_string(t.service), kiosk), 403,
                       "forbidden");
+        // No lists of people or places.
+        REQUIRE_ERROR(server.get("/api/v1/staff", kiosk), 403, "forbidden");
+        REQUIRE_ERROR(server.get("/api/v1/hubs", kiosk), 403, "forbidden");
+        REQUIRE_ERROR(server.get("/api/v1/hubs/" + hub + "/rooms", kiosk), 403, "forbidden");
     }
     SUBCASE("staff get them") {
         auto day = server.get("/api/v1/hubs/" + hub + "/day?date=2027-01-13", server.admin_token());

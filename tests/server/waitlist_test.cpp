@@ -2,6 +2,7 @@
 // on; accept books it; nobody else can take it meanwhile (issue 2, point 4).
 #include <doctest/doctest.h>
 
+#include <latch>
 #include <thread>
 
 #include "tests/server/expect.hpp"
@@ -146,6 +147,33 @@ TEST_CASE("a cancelled place is offered to the first family waiting, and to nobo
         CHECK(entry(server, s.c)["status"] == "expired");
         CHECK(live_bookings(server, s.session) == 1);
     }
+}
+
+TEST_CASE("bookers racing a cancellation never take the place held for the waitlist") {
+    TestServer server;
+    Fixture f(server);
+    auto s = full_session_with_two_waiting(server, f);
+    std::vector<Reply> replies(20);
+    std::latch gate(21);
+    std::vector<std::thread> threads;
+    for (size_t i = 0; i < replies.size(); ++i)
+        threads.emplace_back([&, i] {
+            gate.arrive_and_wait();
+            replies[i] = f.try_book(Fixture::group_booking(
+                s.hub, s.service, s.session, family("Racer" + std::to_string(i), "Quick", "1996-01-01")));
+        });
+    Reply cancelled;
+    threads.emplace_back([&] {
+        gate.arrive_and_wait();
+        cancelled = server.post("/api/v1/bookings/" + s.first_reference + "/cancel", json::object(), server.admin_token());
+    });
+    for (auto& t : threads) t.join();
+    REQUIRE_REPLY(cancelled, 200);
+    for (const auto& r : replies) REQUIRE_ERROR(r, 409, "slot_unavailable");
+    CHECK(entry(server, s.b)["status"] == "offered");
+    DbProbe db(server.db_path());
+    CHECK(db.integer("SELECT count(*) FROM bookings b JOIN clients c ON c.id = b.client_id WHERE c.last_name = 'Quick'") ==
+          0);
 }
 
 TEST_CASE("the sweeper lapses an offer with no request to trigger it") {
