@@ -3,6 +3,7 @@
 // command-line tools), shared by all request threads: each service is thread-safe
 // because all its state is in the database.
 
+#include "server/services/arrival_service.hpp"
 #include "server/services/auth_service.hpp"
 #include "server/services/booking_service.hpp"
 #include "server/services/context.hpp"
@@ -11,7 +12,7 @@
 namespace frontdoor::server {
 
 struct Services {
-    explicit Services(ServiceContext context) : ctx(std::move(context)), auth(ctx), setup(ctx), booking(ctx) {}
+    explicit Services(ServiceContext context) : ctx(std::move(context)), auth(ctx), setup(ctx), booking(ctx), arrival(ctx) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -19,6 +20,7 @@ struct Services {
     AuthService auth;
     SetupService setup;
     BookingService booking;
+    ArrivalService arrival;
 
     /// Lapses every offer past its time and passes each place on. Never throws.
     void expire_offers() { booking.expire_offers(); }
