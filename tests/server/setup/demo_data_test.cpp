@@ -14,6 +14,8 @@
 using namespace frontdoor;
 using namespace frontdoor::server;
 using frontdoor::setup_test::at;
+using frontdoor::setup_test::json;
+using frontdoor::setup_test::ServerHarness;
 using frontdoor::setup_test::ServiceHarness;
 
 namespace {
@@ -152,5 +154,59 @@ TEST_CASE("every day of the week has a real day of appointments") {
             CHECK(statuses.count(s) == 1);
         }
     }
+}
+
+TEST_CASE("the demo drives the day view, a kiosk check-in and a full session's waitlist") {
+    ServerHarness t("2027-03-24T08:00:00Z"); // Wednesday, 08:00 in London
+    auto demo = load_demo(t.services(), t.clock());
+    REQUIRE_MESSAGE(demo, (demo ? "" : demo.error().message));
+    auto hub = std::to_string(demo->hub_id);
+    auto reception = t.login("reception", "reception-demo-1");
+    const auto& kiosk = demo->kiosk_token;
+
+    auto day = t.get("/api/v1/hubs/" + hub + "/day?date=2027-03-24", reception);
+    REQUIRE_MESSAGE(day.status == 200, day.text);
+    std::multiset<std::string> statuses;
+    bool arrival_time = false;
+    for (const auto& a : day.body["appointments"]) {
+        statuses.insert(a["status"].get<std::string>());
+        if (a["status"] == "arrived") arrival_time |= a.contains("arrived_at");
+    }
+    CHECK(day.body["appointments"].size() >= 14);
+    for (const char* s : {"booked", "arrived", "seen", "was_not_brought", "cancelled"}) {
+        CAPTURE(s);
+        CHECK(statuses.count(s) >= 1);
+    }
+    CHECK(arrival_time);
+
+    // Sofia Ferreira (born 1996-01-30) checks in at the kiosk for her 11:00.
+    auto in = t.post("/api/v1/checkins", json{{"hub_id", demo->hub_id}, {"date_of_birth", "1996-01-30"}, {"surname_initial", "F"}},
+                     kiosk);
+    REQUIRE_MESSAGE(in.status == 200, in.text);
+    REQUIRE(in.body["checked_in"].size() == 1);
+    CHECK(in.body["checked_in"][0]["service_name"] == "Antenatal appointment");
+    CHECK(in.body["checked_in"][0]["start"] == "2027-03-24T11:00:00+00:00");
+
+    // The next baby massage is full: offered with no place left, and the waitlist takes a family.
+    auto services = t.get("/api/v1/hubs/" + hub + "/services", kiosk);
+    REQUIRE(services.status == 200);
+    Id massage = 0;
+    for (const auto& s : services.body["services"])
+        if (s["name"] == "Baby massage") massage = s["id"];
+    REQUIRE(massage != 0);
+    auto slots = t.get("/api/v1/availability?hub_id=" + hub + "&service_id=" + std::to_string(massage) +
+                           "&from=2027-03-24&to=2027-03-31",
+                       kiosk);
+    REQUIRE_MESSAGE(slots.status == 200, slots.text);
+    REQUIRE(slots.body["slots"].size() >= 1);
+    CHECK(slots.body["slots"][0]["session_id"] == demo->full_session_id);
+    CHECK(slots.body["slots"][0]["places_left"] == 0);
+    auto wait = t.post("/api/v1/waitlist",
+                       json{{"hub_id", demo->hub_id}, {"service_id", massage}, {"session_id", demo->full_session_id},
+                            {"client", {{"first_name", "Zainab"}, {"last_name", "Ali"}, {"date_of_birth", "1995-05-05"}}},
+                            {"child", {{"first_name", "Adam"}, {"date_of_birth", "2027-01-02"}}}},
+                       kiosk);
+    CHECK_MESSAGE(wait.status == 201, wait.text);
+    CHECK(wait.body["status"] == "waiting");
 }
 }
