@@ -250,7 +250,7 @@ end
         auto session = f.session(group, hub_b, hall, utc(date::floor<std::chrono::minutes>(soon)), 500);
         std::vector<std::string> refs(300);
         parallel(300, 8, [&](int i) {
-            auto b = f.book(Fixture::group_booking(hub_b, group, session, family("Arriving", "C" + std::to_string(i), "1991-01-01")));
+            auto b = f.book(Fixture::group_booking(hub_b, group, session, family("Arriving", fmt::format("C{}", i), "1991-01-01")));
             refs[static_cast<size_t>(i)] = b["reference"].get<std::string>();
         });
         auto kiosk_b = expect_ok(http.post("/api/v1/kiosks", json{{"hub_id", hub_b}, {"name", "Kiosk B"}}, token), 201,
@@ -284,6 +284,20 @@ end
     auto sample = http.get(availability_path, kiosk_a);
     std::fprintf(stderr, "availability (8 weeks, %zu slots, %zu bytes) under wrk...\n",
                  sample.body.value("slots", json::array()).size(), sample.text.size());
+    // One client, one request at a time: the cost of an answer without queueing.
+    std::vector<double> alone;
+    {
+        auto client = http.client();
+        for (int i = 0; i < 21; ++i) {
+            auto t0 = std::chrono::steady_clock::now();
+            auto r = client->Get(availability_path.c_str(), auth_headers(kiosk_a));
+            if (!r || r->status != 200) throw std::runtime_error("availability: " + to_reply(r).describe());
+            alone.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+        }
+        std::sort(alone.begin(), alone.end());
+    }
+    double availability_alone_ms = alone[alone.size() / 2];
+    std::fprintf(stderr, "  one client alone: median %.2f ms\n", availability_alone_ms);
     auto availability = bench::run_wrk(WrkRun{http.url() + availability_path, auth_lua, 2, 32, run_for}, dir);
     print_wrk("availability", availability);
     std::fprintf(stderr, "small read (GET /api/v1/kiosks/me) under wrk...\n");
@@ -339,6 +353,7 @@ end
          ">= 0.60 x empty", verdict(avail_ratio >= 0.6));
     line("availability p50 / p99", fmt::format("{:.2f} / {:.2f} ms", availability.p50_ms, availability.p99_ms), "-", "-",
          "p99 <= 5 ms", verdict(availability.ok && availability.p99_ms <= 5));
+    line("availability, one client alone", fmt::format("{:.2f} ms median", availability_alone_ms), "-", "-", "-", "-");
     double small_ratio = empty.requests_per_second > 0 ? small.requests_per_second / empty.requests_per_second : 0;
     line("small read (kiosks/me) req/s", fmt::format("{:.0f} req/s", small.requests_per_second),
          fmt::format("empty {:.0f} req/s", empty.requests_per_second), fmt::format("{:.2f}", small_ratio),
