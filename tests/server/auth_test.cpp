@@ -130,6 +130,7 @@ TEST_CASE("/metrics is Prometheus text and counts requests") {
     TestServer server;
     REQUIRE_REPLY(server.get("/healthz"), 200);
     REQUIRE_ERROR(server.get("/api/v1/hubs"), 401, "unauthenticated");
+    REQUIRE_ERROR(server.get("/api/v1/hubs/1/day"), 401, "unauthenticated"); // a route with a pattern
     auto r = server.get("/metrics");
     REQUIRE_REPLY(r, 200);
     CHECK(r.header("Content-Type").rfind("text/plain", 0) == 0);
@@ -140,7 +141,10 @@ TEST_CASE("/metrics is Prometheus text and counts requests") {
     CHECK(r.text.find("401") != std::string::npos);
 
     // Every line is a comment or `name{labels} value`.
-    static const std::regex sample(R"(^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[^}]*\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN)( [0-9]+)?$)");
+    // name{label="value",...} value: label values escape only \\, \" and \n.
+    static const std::regex sample(
+        R"(^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\[\\"n])*")"
+        R"((,[a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\[\\"n])*")*\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN)( [0-9]+)?$)");
     std::istringstream lines(r.text);
     std::string line;
     int samples = 0;

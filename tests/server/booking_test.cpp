@@ -165,4 +165,25 @@ TEST_CASE("missed is stored as was_not_brought for a child and did_not_attend ot
     CHECK(day.body["appointments"][1]["child_name"] == "Lily");
 }
 
+TEST_CASE("/metrics counts bookings and check-ins") {
+    TestServer server;
+    Fixture f(server);
+    auto c = clinic(f);
+    auto metric = [&](const std::string& name) {
+        auto r = server.get("/metrics");
+        REQUIRE_REPLY(r, 200);
+        std::smatch m;
+        std::regex line("(^|\n)" + name + " ([0-9.]+)\n");
+        REQUIRE(std::regex_search(r.text, m, line));
+        return std::stod(m[2]);
+    };
+    double bookings = metric("frontdoor_bookings_total");
+    double checkins = metric("frontdoor_checkins_total");
+    auto b = f.book(Fixture::appointment_booking(c.hub, c.antenatal, "2027-01-13T10:00:00Z", family("Ngozi", "Okafor", "1990-05-01")));
+    REQUIRE_REPLY(server.post("/api/v1/checkins", json{{"hub_id", c.hub}, {"reference", b["reference"]}}, server.kiosk_token(c.hub)),
+                  200);
+    CHECK(metric("frontdoor_bookings_total") == bookings + 1);
+    CHECK(metric("frontdoor_checkins_total") == checkins + 1);
+}
+
 } // TEST_SUITE
