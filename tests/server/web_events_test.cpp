@@ -1,0 +1,154 @@
+// The booking event stream: a published change reaches an open stream of its hub within
+// a second; other hubs' changes do not; streams need a session; shutdown ends them.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <mutex>
+
+#include "tests/server/web_test_server.hpp"
+
+using namespace frontdoor::server::web;
+using namespace frontdoor::server::web::testing;
+using namespace std::chrono_literals;
+
+namespace {
+
+/// Reads one event stream on its own thread and keeps what arrived.
+struct StreamReader {
+    std::mutex mutex;
+    std::condition_variable cv;
+    std::string text;
+    std::atomic<bool> stop{false};
+    int status = 0;
+    std::thread thread;
+
+    StreamReader(int port, std::string path, httplib::Headers headers) {
+        thread = std::thread([this, port, path, headers] {
+            httplib::Client c("127.0.0.1", port);
+            c.set_read_timeout(10s);
+            auto res = c.Get(path.c_str(), headers,
+                             [&](const httplib::Response& r) {
+                                 std::lock_guard lock(mutex);
+                                 status = r.status;
+                                 cv.notify_all();
+                                 return true;
+                             },
+                             [&](const char* data, size_t len) {
+                                 std::lock_guard lock(mutex);
+                                 text.append(data, len);
+                                 cv.notify_all();
+                                 return !stop.load();
+                             });
+            std::lock_guard lock(mutex);
+            if (res && !status) status = res->status;
+            if (!status) status = -1;
+            cv.notify_all();
+        });
+    }
+    ~StreamReader() {
+        stop = true;
+        if (thread.joinable()) thread.join();
+    }
+    /// Waits until the text so far contains `needle`.
+    bool wait_for(const std::string& needle, std::chrono::milliseconds timeout) {
+        std::unique_lock lock(mutex);
+        return cv.wait_for(lock, timeout, [&] { return text.find(needle) != std::string::npos; });
+    }
+    int wait_status(std::chrono::milliseconds timeout) {
+        std::unique_lock lock(mutex);
+        cv.wait_for(lock, timeout, [&] { return status != 0; });
+        return status;
+    }
+};
+
+} // namespace
+
+TEST_SUITE("server/web_events") {
+
+TEST_CASE("the bus hands each stream its hub's events after its cursor") {
+    EventBus bus(4);
+    std::uint64_t cursor = bus.last_id();
+    bus.publish({1, 10, "checkin", "arrived", "2027-01-15T09:00:00+00:00"});
+    bus.publish({2, 11, "status", "seen", std::nullopt});
+    auto batch = bus.wait(1, cursor, 0ms);
+    REQUIRE(batch.frames.size() == 1);
+    CHECK(batch.frames[0].data ==
+          R"({"arrived_at":"2027-01-15T09:00:00+00:00","booking_id":10,"change":"checkin","hub_id":1,"status":"arrived"})");
+    CHECK(cursor == 2);
+    CHECK(bus.wait(1, cursor, 0ms).frames.empty());
+
+    SUBCASE("a stream that fell behind the ring is told to resync") {
+        for (int i = 0; i < 6; ++i) bus.publish({1, 20 + i, "status", "seen", std::nullopt});
+        auto late = bus.wait(1, cursor, 0ms);
+        CHECK(late.resync);
+        CHECK(late.frames.size() == 4);
+    }
+    SUBCASE("shutdown ends waits at once") {
+        bus.shutdown();
+        auto t0 = std::chrono::steady_clock::now();
+        CHECK(bus.wait(1, cursor, 5000ms).closed);
+        CHECK(std::chrono::steady_clock::now() - t0 < 1s);
+    }
+}
+
+TEST_CASE("sse_message is one well-formed message") {
+    CHECK(sse_message("booking", "{}", 3) == "id: 3\nevent: booking\ndata: {}\n\n");
+    CHECK(sse_message("hello", "{}") == "event: hello\ndata: {}\n\n");
+}
+
+TEST_CASE("a published check-in reaches the open stream of its hub within 2 seconds") {
+    WebTestServer t;
+    auto who = t.sign_in();
+    REQUIRE_FALSE(who.cookie.empty());
+    StreamReader reader(t.port, "/api/v1/hubs/1/events", {{"Cookie", who.cookie}});
+    REQUIRE(reader.wait_for("event: hello", 5s));
+    CHECK(reader.status == 200);
+
+    t.events.publish({2, 99, "checkin", "arrived", std::nullopt}); // another hub
+    auto t0 = std::chrono::steady_clock::now();
+    t.events.publish({1, 42, "checkin", "arrived", "2027-01-15T09:01:00+00:00"});
+    REQUIRE(reader.wait_for("\"booking_id\":42", 2s));
+    CHECK(std::chrono::steady_clock::now() - t0 < 2s);
+    CHECK(reader.text.find("event: booking") != std::string::npos);
+    CHECK(reader.text.find("\"booking_id\":99") == std::string::npos);
+}
+
+TEST_CASE("the stream refuses strangers and other hubs") {
+    WebTestServer t;
+    auto c = t.client();
+    auto anon = c.Get("/api/v1/hubs/1/events");
+    REQUIRE(anon);
+    CHECK(anon->status == 401);
+
+    auto who = t.sign_in("reception", "reception-demo-1");
+    auto other = c.Get("/api/v1/hubs/2/events", {{"Cookie", who.cookie}});
+    REQUIRE(other);
+    CHECK(other->status == 403);
+}
+
+TEST_CASE("signing out ends an open stream") {
+    WebTestServer t;
+    auto who = t.sign_in();
+    StreamReader reader(t.port, "/api/v1/hubs/1/events", {{"Cookie", who.cookie}});
+    REQUIRE(reader.wait_for("event: hello", 5s));
+    t.sessions.end(who.cookie.substr(who.cookie.find('=') + 1));
+    CHECK(reader.wait_for("event: signed_out", 8s));
+}
+
+TEST_CASE("too many streams: the next one is told to poll") {
+    WebTestServer t; // admits 4 streams
+    auto who = t.sign_in();
+    std::vector<std::unique_ptr<StreamReader>> open;
+    for (int i = 0; i < 4; ++i) {
+        open.push_back(std::make_unique<StreamReader>(t.port, "/api/v1/hubs/1/events",
+                                                      httplib::Headers{{"Cookie", who.cookie}}));
+        REQUIRE(open.back()->wait_for("event: hello", 5s));
+    }
+    auto c = t.client();
+    auto fifth = c.Get("/api/v1/hubs/1/events", {{"Cookie", who.cookie}});
+    REQUIRE(fifth);
+    CHECK(fifth->status == 503);
+}
+
+} // TEST_SUITE
