@@ -22,11 +22,11 @@ struct StreamReader {
     std::atomic<bool> stop{false};
     int status = 0;
     std::thread thread;
+    httplib::Client c;
 
-    StreamReader(int port, std::string path, httplib::Headers headers) {
-        thread = std::thread([this, port, path, headers] {
-            httplib::Client c("127.0.0.1", port);
-            c.set_read_timeout(10s);
+    StreamReader(int port, std::string path, httplib::Headers headers) : c("127.0.0.1", port) {
+        c.set_read_timeout(10s);
+        thread = std::thread([this, path, headers] {
             auto res = c.Get(path.c_str(), headers,
                              [&](const httplib::Response& r) {
                                  std::lock_guard lock(mutex);
@@ -48,6 +48,7 @@ struct StreamReader {
     }
     ~StreamReader() {
         stop = true;
+        c.stop(); // closes the socket under the blocked read
         if (thread.joinable()) thread.join();
     }
     /// Waits until the text so far contains `needle`.
