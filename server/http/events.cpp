@@ -2,16 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
-namespace frontdoor::server::web {
+namespace frontdoor::server::http {
 
 EventBus::EventBus(std::size_t history) : history_(history == 0 ? 1 : history) {}
 
 std::uint64_t EventBus::publish(const BookingEvent& e) {
-    nlohmann::json j = {{"hub_id", e.hub_id},
-                        {"booking_id", e.booking_id},
-                        {"change", e.change},
-                        {"status", e.status}};
-    if (e.arrived_at) j["arrived_at"] = *e.arrived_at;
+    nlohmann::json j = {{"hub_id", e.hub_id}, {"booking_id", e.booking_id}, {"kind", e.kind}};
     std::uint64_t id;
     {
         std::lock_guard lock(mutex_);
@@ -77,4 +73,4 @@ std::string sse_message(std::string_view event, std::string_view data, std::uint
     return out;
 }
 
-} // namespace frontdoor::server::web
+} // namespace frontdoor::server::http

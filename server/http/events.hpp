@@ -3,7 +3,8 @@
 // and the server-sent-events stream GET /api/v1/hubs/{hub_id}/events that carries them.
 //
 // Whoever changes a booking (check-in, status, new booking, cancellation, waitlist
-// offer) calls EventBus::publish after the change is committed. Every open day page of
+// offer) calls ServiceContext::publish after the change is committed; HttpServer points
+// that sink at EventBus::publish. Every open day page of
 // that hub receives `event: booking` with the change within a second and refreshes.
 // The bus keeps the last `history` events in a ring with increasing ids, so a page that
 // reconnects with Last-Event-ID misses nothing; one that fell further behind receives
@@ -21,15 +22,9 @@
 #include <string>
 #include <vector>
 
-namespace frontdoor::server::web {
+#include "server/services/context.hpp"
 
-struct BookingEvent {
-    std::int64_t hub_id = 0;
-    std::int64_t booking_id = 0;
-    std::string change;                    // checkin | status | booked | cancelled | waitlist
-    std::string status;                    // the booking's status after the change
-    std::optional<std::string> arrived_at; // RFC 3339, when it arrived
-};
+namespace frontdoor::server::http {
 
 class EventBus {
   public:
@@ -80,4 +75,4 @@ class EventBus {
 /// The text of one SSE message: "id: N\nevent: NAME\ndata: DATA\n\n".
 std::string sse_message(std::string_view event, std::string_view data, std::uint64_t id = 0);
 
-} // namespace frontdoor::server::web
+} // namespace frontdoor::server::http

@@ -6,7 +6,7 @@
 
 #include <httplib.h>
 
-namespace frontdoor::server::web {
+namespace frontdoor::server::http {
 namespace {
 
 struct FileType {
@@ -108,4 +108,4 @@ void StaticFiles::serve(const std::string& url_path, httplib::Response& res) con
     res.set_content(body.str(), mime);
 }
 
-} // namespace frontdoor::server::web
+} // namespace frontdoor::server::http

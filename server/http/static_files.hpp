@@ -16,7 +16,7 @@ namespace httplib {
 struct Response;
 }
 
-namespace frontdoor::server::web {
+namespace frontdoor::server::http {
 
 /// Content-Security-Policy of the page: scripts, styles, images and connections from
 /// this origin only; no inline script or style; no frames, plugins or foreign forms.
@@ -50,4 +50,4 @@ class StaticFiles {
 /// after the API's own GET routes (httplib tries routes in the order they were added).
 extern const char* const kStaticRoutePattern;
 
-} // namespace frontdoor::server::web
+} // namespace frontdoor::server::http

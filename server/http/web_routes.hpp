@@ -1,62 +1,37 @@
 #pragma once
-// The staff page's routes, registered in one call:
+// The staff page's side of the server, registered in one call after the API's routes:
 //
-//   POST   /api/v1/auth/web-session   {username, password} -> 200 {staff_id, role, hub_id,
-//                                     name, csrf_token, expires_at, idle_timeout_seconds}
-//                                     and Set-Cookie (the session token, HttpOnly)
-//   GET    /api/v1/auth/web-session   the same body for the cookie's live session, else 401
-//   DELETE /api/v1/auth/web-session   signs out (needs X-CSRF-Token), clears the cookie
-//   GET    /api/v1/hubs/{id}/events   text/event-stream of `event: booking` (see events.hpp)
-//   GET    /, /app.js, /css/day.css, ...   the files of assets/web (static_files.hpp)
+//   GET /api/v1/hubs/{hub_id}/events   text/event-stream of `event: booking` for one hub
+//                                      (staff roles; bearer or the page's cookie session)
+//   GET /, /js/app.js, /css/app.css, … the files of the web root, each with the
+//                                      security headers (static_files.hpp)
 //
-// Everything else the page calls is the API of API.md, authenticated by the lead's auth
-// middleware, which consults WebSessions::authenticate for requests with no bearer token.
+// Sign-in, sign-out and the cookie session with its CSRF rule are the API's own
+// (routes_auth.cpp, Api::authenticate): the page uses POST /api/v1/auth/login,
+// GET /api/v1/auth/session and POST /api/v1/auth/logout.
 
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
-#include <functional>
-#include <optional>
-#include <string>
 
+#include "server/http/api.hpp"
 #include "server/http/events.hpp"
-#include "server/http/web_session.hpp"
-#include "shared/result.hpp"
 
-namespace httplib {
-class Server;
-struct Request;
-} // namespace httplib
+namespace frontdoor::server::http {
 
-namespace frontdoor::server::web {
-
-/// Checks a username and password (and applies the login rate limit): the server's own
-/// login, without issuing a bearer token. `remote_addr` is the client's address.
-using CheckPassword = std::function<shared::Result<StaffIdentity>(
-    const std::string& username, const std::string& password, const std::string& remote_addr)>;
-
-/// Resolves `Authorization: Bearer` for clients other than the page; nullopt when the
-/// request has no bearer token.
-using BearerResolver =
-    std::function<std::optional<shared::Result<StaffIdentity>>(const httplib::Request&)>;
-
-struct WebRoutes {
-    WebSessions& sessions;  // outlives the server
-    EventBus& events;       // outlives the server
-    std::filesystem::path web_root;
-    CheckPassword check_password;
-    BearerResolver bearer;            // may be empty: the event stream then takes cookies only
-    std::size_t max_event_streams = 32; // each open stream holds one server thread
-    std::chrono::milliseconds heartbeat{15000};
+struct WebOptions {
+    std::filesystem::path web_root;     // empty: serve no page, only the event stream
+    std::size_t max_event_streams = 32; // each open stream holds one request thread
+    std::chrono::milliseconds heartbeat{15000};      // a comment line when nothing happened
+    std::chrono::milliseconds session_recheck{5000}; // an ended session ends its stream
 };
 
-/// Registers the routes above on `svr`. Call before the server starts listening.
-void register_web_routes(httplib::Server& svr, const WebRoutes& routes);
+/// Registers the event stream and the page's files. `events`, `api` and `auth` must
+/// outlive the server; call EventBus::shutdown() before stopping it.
+void register_web_routes(Api& api, AuthService& auth, EventBus& events, const WebOptions& options);
 
-/// The HTTP status of an error code (the contract's table in API.md).
-int status_of(shared::ErrorCode code);
+/// Whether `p` may follow hub `hub_id`: admins every hub; other staff their home hub,
+/// or every hub when they have none.
+bool may_see_hub(const Principal& p, Id hub_id);
 
-/// Whether `who` may see hub `hub_id`: admins every hub; others their own hub, or every
-/// hub when they belong to none.
-bool may_see_hub(const StaffIdentity& who, std::int64_t hub_id);
-
-} // namespace frontdoor::server::web
+} // namespace frontdoor::server::http

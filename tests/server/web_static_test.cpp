@@ -5,8 +5,8 @@
 #include "server/http/static_files.hpp"
 #include "tests/server/web_test_server.hpp"
 
-using namespace frontdoor::server::web;
-using namespace frontdoor::server::web::testing;
+using namespace frontdoor::server::http;
+using namespace frontdoor::server::testing;
 
 namespace {
 void check_security_headers(const httplib::Response& res) {
@@ -58,6 +58,15 @@ TEST_CASE("every page response carries the security headers") {
         if (w.type) CHECK(res->get_header_value("Content-Type") == w.type);
         check_security_headers(res.value());
     }
+    // The API keeps its JSON errors.
+    auto api404 = c.Get("/api/v1/nothing-here");
+    REQUIRE(api404);
+    CHECK(api404->status == 404);
+    CHECK(api404->get_header_value("Content-Type") == "application/json");
+    auto health = c.Get("/healthz");
+    REQUIRE(health);
+    CHECK(health->status == 200);
+
     auto html = c.Get("/");
     REQUIRE(html);
     CHECK(html->get_header_value("Cache-Control") == "no-store");
@@ -65,9 +74,9 @@ TEST_CASE("every page response carries the security headers") {
 }
 
 TEST_CASE("resolve keeps to the web root") {
-    TempWebRoot root;
-    StaticFiles files(root.dir);
-    CHECK(files.resolve("/") == std::filesystem::weakly_canonical(root.dir / "index.html"));
+    TempDir tmp;
+    StaticFiles files(tmp.dir / "web");
+    CHECK(files.resolve("/") == std::filesystem::weakly_canonical(tmp.dir / "web" / "index.html"));
     CHECK(files.resolve("/css/day.css"));
     CHECK_FALSE(files.resolve("/../index.html"));
     CHECK_FALSE(files.resolve("/css/../../x.js"));
