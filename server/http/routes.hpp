@@ -18,6 +18,7 @@ void register_setup_routes(Api& api, Services& s);
 void register_booking_routes(Api& api, Services& s, Metrics& metrics);
 void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& limits);
 void register_day_routes(Api& api, Services& s);
+void register_diary_routes(Api& api, Services& s);
 
 /// The client key for rate limits: the kiosk when there is one, else the address.
 std::string client_key(const httplib::Request& req, const Principal* p);
