@@ -19,7 +19,7 @@ const LONG_WAIT_MIN = 20;
 /** The next steps from each status, in the order the buttons appear. */
 const ACTIONS = {
   booked: ['arrived', 'missed', 'cancelled'],
-  arrived: ['in_progress', 'seen', 'missed', 'cancelled'],
+  arrived: ['in_progress', 'seen', 'cancelled'],
   in_progress: ['seen'],
 };
 const ACTION_TEXT = {
@@ -163,19 +163,18 @@ export async function render(container, params, ctx) {
     return h('section', { class: 'group' },
       h('h2', { class: 'group-title' }, title, h('span', { class: 'count' }, `${active} booked`)),
       h('div', { class: 'table-wrap' },
-        h('table', { class: 'appointments' },
+        h('table', { class: 'appointments day-table' },
           h('caption', { class: 'visually-hidden' }, `${title}: appointments on ${longDate(date)}`),
           h('thead', {}, h('tr', {},
-            h('th', { scope: 'col' }, 'Time'),
-            h('th', { scope: 'col' }, 'Family'),
-            h('th', { scope: 'col' }, 'Child'),
-            h('th', { scope: 'col' }, 'Service'),
-            showRoom ? h('th', { scope: 'col' }, 'Room') : null,
-            showStaff ? h('th', { scope: 'col' }, 'Practitioner') : null,
-            h('th', { scope: 'col' }, 'Status'),
-            h('th', { scope: 'col' }, 'Arrived'),
-            h('th', { scope: 'col' }, 'Flags'),
-            h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+            h('th', { scope: 'col', class: 'c-time' }, 'Time'),
+            h('th', { scope: 'col', class: 'c-family' }, 'Family and flags'),
+            h('th', { scope: 'col', class: 'c-child' }, 'Child'),
+            h('th', { scope: 'col', class: 'c-service' }, 'Service'),
+            showRoom ? h('th', { scope: 'col', class: 'c-room' }, 'Room') : null,
+            showStaff ? h('th', { scope: 'col', class: 'c-staff' }, 'Practitioner') : null,
+            h('th', { scope: 'col', class: 'c-status' }, 'Status'),
+            h('th', { scope: 'col', class: 'c-arrived' }, 'Arrived'),
+            h('th', { scope: 'col', class: 'c-actions' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
           h('tbody', {}, rows.map((a) => row(a, { showRoom, showStaff }))))));
   }
 
@@ -186,15 +185,15 @@ export async function render(container, params, ctx) {
       dataset: { bookingId: String(a.booking_id), status: a.status },
     },
     h('td', { class: 'time' }, h('span', { class: 'start' }, hhmm(a.start)), a.end ? h('span', { class: 'end' }, `–${hhmm(a.end)}`) : null),
-    h('td', { class: 'family' }, a.client_name ?? ''),
+    h('td', { class: 'family' }, h('span', { class: 'name' }, a.client_name ?? ''),
+      flags.length ? h('ul', { class: 'flag-list', 'aria-label': 'Flags' }, flags.map((f) =>
+        h('li', { class: `flag flag-${flagKind(f)}` }, flagLabel(f, a.interpreter)))) : null),
     h('td', { class: 'child' }, a.child_name ?? ''),
     h('td', { class: 'service' }, a.service?.name ?? ''),
     showRoom ? h('td', { class: 'room' }, a.room?.name ?? '') : null,
     showStaff ? h('td', { class: 'staff' }, a.staff?.name ?? '') : null,
     h('td', { class: 'status' }, statusBadge(a.status)),
     h('td', { class: 'arrival' }, arrivalCell(a)),
-    h('td', { class: 'flags' }, flags.length ? h('ul', { class: 'flag-list' }, flags.map((f) =>
-      h('li', { class: `flag flag-${flagKind(f)}` }, flagLabel(f, a.interpreter)))) : null),
     h('td', { class: 'actions' }, actionButtons(a)));
     return tr;
   }
