@@ -61,7 +61,7 @@ export async function render(container, params, ctx) {
     }));
 
   const sheetSelect = h('select', { id: 'sheet-for' });
-  const sheetButton = h('button', { type: 'button', class: 'button', onclick: () => {
+  const sheetButton = h('button', { type: 'button', class: 'button', id: 'sheet-open', onclick: () => {
     const [kind, id] = sheetSelect.value.split(':');
     if (!id) return;
     ctx.navigate(`#/sheet?date=${date}&${kind}=${id}`);
