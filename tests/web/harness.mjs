@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { createRequire } from 'node:module';
 import { promisify } from 'node:util';
 import { chromium } from 'playwright-core';
 
@@ -83,6 +84,7 @@ export async function openBrowser(baseURL) {
     locale: 'en-GB',
     timezoneId: 'Europe/London',
     viewport: { width: 1440, height: 900 },
+    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' }, // dates as a UK desk shows them
   });
   const page = context.pages()[0] ?? await context.newPage();
   page.problems = [];
@@ -132,4 +134,19 @@ export function screensDir(sourceDir) {
   const dir = process.env.FRONTDOOR_SCREENS_DIR ?? path.join(sourceDir, 'docs', 'screens', 'web');
   fs.mkdirSync(dir, { recursive: true });
   return dir;
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The WCAG 2.x A/AA violations axe-core finds on the page as it is now (labels,
+ * contrast, names, landmarks), as short lines; [] when there are none. The engine is
+ * evaluated through the DevTools protocol, so the page's CSP stays as it is.
+ */
+export async function accessibilityProblems(page) {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary?.split('\n')[1]?.trim() ?? v.help}`));
 }

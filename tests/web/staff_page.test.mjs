@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, openBrowser, signIn, apiCall, screensDir, LOGINS } from './harness.mjs';
+import { startServer, openBrowser, signIn, apiCall, screensDir, accessibilityProblems, LOGINS } from './harness.mjs';
 
 const binary = process.env.FRONTDOOR_SERVER;
 const sourceDir = process.env.FRONTDOOR_SOURCE ?? path.resolve(import.meta.dirname, '..', '..');
@@ -26,9 +26,11 @@ describe('staff page', { timeout: 180_000 }, () => {
     server = await startServer({ binary, sourceDir });
     desk = await openBrowser(server.url);
     shots = screensDir(sourceDir);
-    const me = await apiCall(server.url, 'GET', '/api/v1/kiosks/me', { token: server.kioskToken });
-    assert.equal(me.status, 200, 'the demo kiosk token works');
-    hubId = me.json.hub.id;
+    const login = await apiCall(server.url, 'POST', '/api/v1/auth/login', { body: LOGINS.reception });
+    assert.equal(login.status, 200, 'the demo reception login works');
+    const me = await apiCall(server.url, 'GET', '/api/v1/auth/session', { token: login.json.token });
+    hubId = me.json.hub_id;
+    assert.ok(hubId, 'reception belongs to the demo hub');
   });
 
   after(async () => {
@@ -43,6 +45,7 @@ describe('staff page', { timeout: 180_000 }, () => {
     const { page } = desk;
     await page.goto('/');
     await page.waitForSelector('#signin-username', { state: 'visible', timeout: 10_000 });
+    assert.deepEqual(await accessibilityProblems(page), [], 'WCAG A/AA on the sign-in page');
     // The cookie is HttpOnly: the page's scripts never see the session token.
     await page.focus('#signin-username');
     await page.keyboard.type(LOGINS.reception.username);
@@ -61,6 +64,7 @@ describe('staff page', { timeout: 180_000 }, () => {
     await page.waitForSelector('#live-state[data-mode="live"]', { timeout: 10_000 });
 
     await page.screenshot({ path: path.join(shots, 'day-by-room.png'), fullPage: true });
+    assert.deepEqual(await accessibilityProblems(page), [], 'WCAG A/AA on the day view');
     await page.click('label[for="day-view-list"]');
     await page.waitForSelector('#day-body th.c-room', { timeout: 5_000 });
     await page.screenshot({ path: path.join(shots, 'day-list.png'), fullPage: true });
@@ -159,6 +163,7 @@ describe('staff page', { timeout: 180_000 }, () => {
       await manager.page.click('a[data-nav="setup"]');
       await manager.page.waitForSelector('#setup-rooms', { timeout: 5_000 });
       await manager.page.screenshot({ path: path.join(shots, 'setup-rooms.png'), fullPage: true });
+      assert.deepEqual(await accessibilityProblems(manager.page), [], 'WCAG A/AA on set-up');
       assert.deepEqual(manager.page.problems, []);
     } finally {
       await manager.close();
