@@ -66,6 +66,10 @@ function formCard(title, controls, submitLabel, run) {
 }
 
 function listCard(title, headers, rows, empty) {
+  if (rows instanceof Error) {
+    return h('section', { class: 'card' }, h('h3', {}, title),
+      h('p', { class: 'notice error' }, `The list could not be loaded: ${explain(rows)}`));
+  }
   return h('section', { class: 'card' }, h('h3', {}, title),
     rows.length ? h('table', { class: 'appointments compact' },
       h('thead', {}, h('tr', {}, headers.map((t) => h('th', { scope: 'col' }, t)))),
@@ -73,23 +77,26 @@ function listCard(title, headers, rows, empty) {
       : h('p', { class: 'empty' }, empty));
 }
 
+/** The list at `path`, or the ApiError when it could not be read (drawn as a notice). */
 async function tryList(path, ...keys) {
-  try { return listOf(await get(path), ...keys); } catch (err) { if (err.status === 401) throw err; return null; }
+  try { return listOf(await get(path), ...keys); } catch (err) { if (err.status === 401) throw err; return err; }
 }
+const rowsOf = (list, fn) => (list instanceof Error ? list : list.map(fn));
+const itemsOf = (list) => (list instanceof Error ? [] : list);
 
 const need = (v, label) => { if (!v) throw new Error(`Enter the ${label}.`); return v; };
 
 async function staffOf(ctx) {
-  return (await tryList(`/api/v1/staff?hub_id=${ctx.hub.id}`, 'staff')) ?? [];
+  return tryList(`/api/v1/staff?hub_id=${ctx.hub.id}`, 'staff');
 }
 
 // [SECTION] panels
 
 const PANELS = {
   async rooms(panel, ctx) {
-    const rooms = (await tryList(`/api/v1/hubs/${ctx.hub.id}/rooms`, 'rooms')) ?? [];
+    const rooms = await tryList(`/api/v1/hubs/${ctx.hub.id}/rooms`, 'rooms');
     panel.append(
-      listCard('Rooms', ['Room', 'Capacity'], rooms.map((r) => [r.name, String(r.capacity ?? 1)]), 'No rooms yet.'),
+      listCard('Rooms', ['Room', 'Capacity'], rowsOf(rooms, (r) => [r.name, String(r.capacity ?? 1)]), 'No rooms yet.'),
       formCard('Add a room', h('div', { class: 'grid-3' },
         field('Name', h('input', { name: 'name', required: true })),
         field('Capacity', h('input', { name: 'capacity', type: 'number', min: 1, value: '1' }))),
@@ -104,7 +111,7 @@ const PANELS = {
     const staff = await staffOf(ctx);
     panel.append(
       listCard('Staff', ['Name', 'Job', 'Access', 'Username'],
-        staff.map((s) => [s.name, humanize(s.role), humanize(s.access ?? ''), s.username ?? '']), 'No staff listed for this hub.'),
+        rowsOf(staff, (s) => [s.name, humanize(s.role), humanize(s.access ?? ''), s.username ?? '']), 'No staff listed for this hub.'),
       formCard('Add a member of staff', h('div', { class: 'grid-3' },
         field('Name', h('input', { name: 'name', required: true })),
         field('Job', select(JOBS.map((j) => ({ value: j, label: humanize(j) })), 'midwife', { name: 'role' })),
@@ -123,7 +130,7 @@ const PANELS = {
   },
 
   async hours(panel, ctx) {
-    const staff = await staffOf(ctx);
+    const staff = itemsOf(await staffOf(ctx));
     const staffControl = staff.length
       ? select(staff.map((s) => ({ value: s.id, label: `${s.name} (${humanize(s.role)})` })), staff[0].id, { name: 'staff_id' })
       : h('input', { name: 'staff_id', type: 'number', min: 1, inputmode: 'numeric' });
@@ -171,10 +178,10 @@ const PANELS = {
   },
 
   async services(panel, ctx) {
-    const services = (await tryList(`/api/v1/hubs/${ctx.hub.id}/services`, 'services')) ?? [];
+    const services = await tryList(`/api/v1/hubs/${ctx.hub.id}/services`, 'services');
     const kind = select([{ value: 'appointment', label: 'Appointment (one family)' }, { value: 'group', label: 'Group session' }], 'appointment', { name: 'kind' });
     panel.append(
-      listCard('Services', ['Service', 'Kind', 'Length'], services.map((s) => [s.name, humanize(s.kind), `${s.duration_minutes} min`]), 'No services yet.'),
+      listCard('Services', ['Service', 'Kind', 'Length'], rowsOf(services, (s) => [s.name, humanize(s.kind), `${s.duration_minutes} min`]), 'No services yet.'),
       formCard('Add a service', h('div', { class: 'grid-3' },
         field('Name', h('input', { name: 'name', required: true })),
         field('Kind', kind),
@@ -200,11 +207,11 @@ const PANELS = {
       tryList(`/api/v1/hubs/${ctx.hub.id}/services`, 'services'),
       tryList(`/api/v1/hubs/${ctx.hub.id}/rooms`, 'rooms'),
       staffOf(ctx)]);
-    const groups = (services ?? []).filter((s) => s.kind === 'group');
+    const groups = itemsOf(services).filter((s) => s.kind === 'group');
     panel.append(formCard('Add a group session series', h('div', { class: 'grid-3' },
       field('Service', select(groups.map((s) => ({ value: s.id, label: s.name })), groups[0]?.id, { name: 'service_id' })),
-      field('Room', select((rooms ?? []).map((r) => ({ value: r.id, label: r.name })), rooms?.[0]?.id, { name: 'room_id' })),
-      field('Led by (optional)', select([{ value: '', label: 'Nobody named' }, ...staff.map((s) => ({ value: s.id, label: s.name }))], '', { name: 'staff_id' })),
+      field('Room', select(itemsOf(rooms).map((r) => ({ value: r.id, label: r.name })), itemsOf(rooms)[0]?.id, { name: 'room_id' })),
+      field('Led by (optional)', select([{ value: '', label: 'Nobody named' }, ...itemsOf(staff).map((s) => ({ value: s.id, label: s.name }))], '', { name: 'staff_id' })),
       field('First date', h('input', { name: 'date', type: 'date', required: true })),
       field('Start time', h('input', { name: 'time', type: 'time', required: true, value: '10:00' })),
       field('Number of weeks', h('input', { name: 'repeat_weekly', type: 'number', min: 1, max: 52, value: '6' })),
@@ -222,7 +229,8 @@ const PANELS = {
   },
 
   async kiosks(panel, ctx) {
-    const kiosks = (await tryList(`/api/v1/kiosks?hub_id=${ctx.hub.id}`, 'kiosks')) ?? [];
+    const listed = await tryList(`/api/v1/kiosks?hub_id=${ctx.hub.id}`, 'kiosks');
+    const kiosks = itemsOf(listed);
     const tokenBox = h('div', { id: 'kiosk-token', tabindex: '-1' });
     panel.append(
       h('section', { class: 'card' }, h('h3', {}, 'Kiosks'),
@@ -245,7 +253,8 @@ const PANELS = {
                 }
               },
             }, 'Revoke'))))))
-          : h('p', { class: 'empty' }, 'No kiosks yet.')),
+          : listed instanceof Error ? h('p', { class: 'notice error' }, `The list could not be loaded: ${explain(listed)}`)
+            : h('p', { class: 'empty' }, 'No kiosks yet.')),
       formCard('Add a kiosk', h('div', { class: 'grid-3' }, field('Name', h('input', { name: 'name', required: true, placeholder: 'e.g. Front entrance' }))),
         'Create kiosk', async (v, form) => {
           const k = await post('/api/v1/kiosks', { hub_id: ctx.hub.id, name: need(v.name, 'kiosk name') });
