@@ -12,7 +12,14 @@ export async function render(container, params, ctx) {
       h('p', { class: 'notice error', role: 'alert' }, 'Booking is for reception. Your role can see the day and the waitlists.')));
     return null;
   }
-  const services = listOf(await get(`/api/v1/hubs/${ctx.hub.id}/services`), 'services');
+  let services;
+  try {
+    services = listOf(await get(`/api/v1/hubs/${ctx.hub.id}/services`), 'services');
+  } catch (err) {
+    if (err.status === 401) return null;
+    container.appendChild(h('p', { class: 'notice error', role: 'alert' }, `The hub's services could not be loaded: ${explain(err)}`));
+    return null;
+  }
   const date = isDate(params.get('date')) ? params.get('date') : ctx.today();
 
   const serviceSel = select(services.map((s) => ({ value: s.id, label: `${s.name} (${s.duration_minutes} min${s.kind === 'group' ? ', group' : ''})` })),

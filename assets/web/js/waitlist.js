@@ -14,7 +14,14 @@ function personName(e) {
 }
 
 export async function render(container, params, ctx) {
-  const services = listOf(await get(`/api/v1/hubs/${ctx.hub.id}/services`), 'services');
+  let services;
+  try {
+    services = listOf(await get(`/api/v1/hubs/${ctx.hub.id}/services`), 'services');
+  } catch (err) {
+    if (err.status === 401) return null;
+    container.appendChild(h('p', { class: 'notice error', role: 'alert' }, `The hub's services could not be loaded: ${explain(err)}`));
+    return null;
+  }
   const serviceSel = select(services.map((s) => ({ value: s.id, label: s.name })),
     params.get('service_id') ?? services[0]?.id, { id: 'waitlist-service' });
   const listBox = h('div', { id: 'waitlist-list' });
