@@ -86,7 +86,9 @@ describe('staff page', { timeout: 180_000 }, () => {
       target = await page.$(row(id));
     }
     seenId = await target.getAttribute('data-booking-id');
-    await page.click(`${row(seenId)} button[data-action="seen"]`);
+    // With the keyboard: focus the button, press Enter.
+    await page.focus(`${row(seenId)} button[data-action="seen"]`);
+    await page.keyboard.press('Enter');
     await page.waitForSelector(`${row(seenId)}[data-status="seen"]`, { timeout: 5_000 });
     assert.match(await page.textContent(`${row(seenId)} .badge`), /Seen/);
     await page.reload();
