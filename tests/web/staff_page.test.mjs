@@ -119,6 +119,36 @@ describe('staff page', { timeout: 180_000 }, () => {
     assert.match(await page.textContent(`${row(booked.booking_id)} .waiting`), /^waiting/);
   });
 
+  it('books a family in at the first free time', async () => {
+    const { page } = desk;
+    const services = await apiCall(server.url, 'GET', `/api/v1/hubs/${hubId}/services`, { token: server.kioskToken });
+    assert.equal(services.status, 200);
+    const service = services.json.services.find((s) => s.kind === 'appointment');
+    assert.ok(service, 'an appointment service');
+    // The first of the next days with a free time (the demo's diaries fill up over the day).
+    let day = null;
+    for (let i = 1; i <= 14 && !day; i++) {
+      const d = new Date(Date.now() + i * 86_400_000).toISOString().slice(0, 10);
+      const free = await apiCall(server.url, 'GET', `/api/v1/availability?hub_id=${hubId}&service_id=${service.id}&from=${d}&to=${d}`, { token: server.kioskToken });
+      if (free.status === 200 && free.json.slots.length) day = d;
+    }
+    assert.ok(day, 'a day with free times in the next two weeks');
+    await page.click('a[data-nav="book"]');
+    await page.waitForSelector('#book-service', { timeout: 5_000 });
+    await page.selectOption('#book-service', String(service.id));
+    await page.fill('#book-date', day);
+    await page.click('text=Find times');
+    await page.waitForSelector('#book-slots input[name="slot"]:checked', { timeout: 5_000 });
+    await page.fill('#book-first_name', 'Ada');
+    await page.fill('#book-last_name', 'Lovelace');
+    await page.fill('#book-date_of_birth', '1990-12-10');
+    await page.click('form[aria-labelledby="book-title"] button[type="submit"]');
+    await page.waitForSelector('#book-result .reference strong', { timeout: 5_000 });
+    assert.match(await page.textContent('#book-result .reference strong'), /^[A-Z2-9]{8}$/);
+    await page.click('a[data-nav="day"]');
+    await page.waitForSelector('#day-body tr[data-booking-id]', { timeout: 10_000 });
+  });
+
   it('prints a clean day sheet for one room', async () => {
     const { page } = desk;
     const choice = await page.$eval('#sheet-for', (s) => s.options[0]?.value);

@@ -6,6 +6,12 @@ import { h, clear, field, select, announce } from './dom.js';
 import { hhmm, shortDateTime, isDate } from './format.js';
 import { familyFields } from './family_form.js';
 
+/** A fresh random key (crypto.randomUUID needs HTTPS; getRandomValues does not). */
+function idempotencyKey() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 export async function render(container, params, ctx) {
   if (!ctx.can('book')) {
     container.appendChild(h('section', { class: 'card' }, h('h1', {}, 'Book in'),
@@ -33,7 +39,7 @@ export async function render(container, params, ctx) {
   let walkIn = false;
 
   async function findTimes() {
-    clear(slotsBox); clear(status);
+    clear(slotsBox); clear(status); clear(result);
     walkIn = false;
     try {
       const d = dateInput.value || ctx.today();
@@ -80,7 +86,7 @@ export async function render(container, params, ctx) {
     const submit = ev.submitter ?? form.querySelector('button[type="submit"]');
     submit.disabled = true;
     try {
-      const b = await post('/api/v1/bookings', body, { headers: { 'Idempotency-Key': crypto.randomUUID() } });
+      const b = await post('/api/v1/bookings', body, { headers: { 'Idempotency-Key': idempotencyKey() } });
       if (walkIn) await post(`/api/v1/bookings/${b.id}/status`, { status: 'arrived' });
       result.appendChild(h('div', { class: 'card confirm' },
         h('h2', {}, walkIn ? 'Booked and marked arrived' : 'Booked'),

@@ -148,10 +148,13 @@ export async function render(container, params, ctx) {
       const groups = new Map();
       for (const a of appointments) {
         const k = key(a);
-        if (!groups.has(k)) groups.set(k, { name: name(a), rows: [] });
+        if (!groups.has(k)) groups.set(k, { key: k, name: name(a), rows: [] });
         groups.get(k).rows.push(a);
       }
-      const sorted = [...groups.values()].sort((x, y) => x.name.localeCompare(y.name));
+      // Rooms in the hub's own order (as set up); practitioners by name.
+      const roomOrder = new Map(rooms.map((r, i) => [r.id, i]));
+      const order = (g) => (view === 'room' ? (roomOrder.get(g.key) ?? 1e6 + g.key) : 0);
+      const sorted = [...groups.values()].sort((x, y) => order(x) - order(y) || x.name.localeCompare(y.name));
       body.appendChild(h('div', { class: 'groups' }, sorted.map((g) =>
         table(g.name, g.rows, { showRoom: view !== 'room', showStaff: view !== 'staff' }))));
     }

@@ -9,7 +9,12 @@ export function h(tag, attrs = {}, ...children) {
     if (key === 'class') el.className = value;
     else if (key === 'dataset') Object.assign(el.dataset, value);
     else if (key.startsWith('on') && typeof value === 'function') el.addEventListener(key.slice(2), value);
-    else if (key === 'value' || key === 'checked' || key === 'selected' || key === 'disabled') el[key] = value;
+    else if (key === 'value') {
+      if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') el.defaultValue = value; // form.reset() keeps it
+      el.value = value;
+    } else if (key === 'checked') { el.defaultChecked = value; el.checked = value; }
+    else if (key === 'selected') { el.defaultSelected = value; el.selected = value; }
+    else if (key === 'disabled') el[key] = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }
   append(el, children);
