@@ -15,7 +15,8 @@ std::string request_token(const httplib::Request& req) {
     constexpr std::string_view bearer = "Bearer ";
     if (h.size() > bearer.size() && h.compare(0, bearer.size(), bearer) == 0)
         return h.substr(bearer.size());
-    std::string_view cookies = req.get_header_value("Cookie");
+    const std::string header = req.get_header_value("Cookie"); // by value: keep it alive
+    std::string_view cookies = header;
     const std::string name = std::string(kSessionCookie) + "=";
     while (!cookies.empty()) {
         auto end = cookies.find(';');

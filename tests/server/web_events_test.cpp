@@ -139,6 +139,17 @@ TEST_CASE("the stream refuses strangers and other hubs") {
     CHECK(other->status == 403);
 }
 
+TEST_CASE("a live session's stream outlasts its session re-checks") {
+    WebTestServer t;
+    auto who = t.sign_in();
+    StreamReader reader(t.port, "/api/v1/hubs/1/events", {{"Cookie", who.cookie + "; other=1"}});
+    REQUIRE(reader.wait_for("event: hello", 5s));
+    // The stream re-checks its session every 5 s: still signed in after the first check.
+    CHECK_FALSE(reader.wait_for("signed_out", 6500ms));
+    t.server->services().ctx.publish({1, 7, "arrived"});
+    CHECK(reader.wait_for("\"booking_id\":7", 2s));
+}
+
 TEST_CASE("signing out ends an open stream") {
     WebTestServer t;
     auto who = t.sign_in();

@@ -130,18 +130,59 @@ const PANELS = {
   },
 
   async hours(panel, ctx) {
-    const staff = itemsOf(await staffOf(ctx));
-    const staffControl = staff.length
-      ? select(staff.map((s) => ({ value: s.id, label: `${s.name} (${humanize(s.role)})` })), staff[0].id, { name: 'staff_id' })
-      : h('input', { name: 'staff_id', type: 'number', min: 1, inputmode: 'numeric' });
-    const rows = WEEKDAYS.map((day, i) => field(day, h('input', {
-      name: `day${i + 1}`, placeholder: 'e.g. 09:00-12:30, 13:30-17:00', inputmode: 'text',
-    })));
+    // Practitioners first: they are the ones with diaries.
+    const staff = itemsOf(await staffOf(ctx)).slice().sort((a, b) =>
+      (a.access === 'practitioner' ? 0 : 1) - (b.access === 'practitioner' ? 0 : 1) || a.name.localeCompare(b.name));
+    const options = staff.map((s) => ({ value: s.id, label: `${s.name} (${humanize(s.role)})` }));
+    const staffControl = () => (staff.length
+      ? select(options, staff[0].id, { name: 'staff_id' })
+      : h('input', { name: 'staff_id', type: 'number', min: 1, inputmode: 'numeric' }));
+    const weekStaff = staffControl();
+    const leaveStaff = staffControl();
+    const dayInputs = WEEKDAYS.map((day, i) => h('input', {
+      name: `day${i + 1}`, placeholder: 'Not working here', inputmode: 'text',
+    }));
+    let otherHubs = []; // ranges at other hubs: kept as they are when this hub's are saved
+    const leaveList = h('div', { class: 'leave-list' });
+
+    async function loadWeek() {
+      for (const input of dayInputs) input.value = '';
+      otherHubs = [];
+      if (!weekStaff.value) return;
+      try {
+        const data = await get(`/api/v1/staff/${weekStaff.value}/working-hours`);
+        const ranges = listOf(data, 'working_hours');
+        otherHubs = ranges.filter((r) => r.hub_id !== ctx.hub.id);
+        for (const r of ranges.filter((x) => x.hub_id === ctx.hub.id)) {
+          const input = dayInputs[r.weekday - 1];
+          input.value = input.value ? `${input.value}, ${r.start}-${r.end}` : `${r.start}-${r.end}`;
+        }
+      } catch (err) {
+        if (err.status === 401) return;
+      }
+    }
+    async function loadLeave() {
+      clear(leaveList);
+      if (!leaveStaff.value) return;
+      try {
+        const rows = listOf(await get(`/api/v1/staff/${leaveStaff.value}/absences`), 'absences')
+          .filter((a) => (a.to ?? '') >= ctx.today());
+        leaveList.append(rows.length
+          ? h('ul', { class: 'plain-list', 'aria-label': 'Leave from today on' }, rows.map((a) =>
+            h('li', {}, `${a.from} to ${a.to}${a.reason ? ` — ${a.reason}` : ''}`)))
+          : h('p', { class: 'empty' }, 'No leave from today on.'));
+      } catch (err) {
+        if (err.status === 401) return;
+      }
+    }
+    weekStaff.addEventListener('change', loadWeek);
+    leaveStaff.addEventListener('change', loadLeave);
+
     panel.append(
       formCard('Weekly working hours', h('div', {},
-        field('Member of staff', staffControl),
-        h('p', { class: 'hint' }, 'One or more ranges per day, separated by commas; a gap between two ranges is a break. Leave a day empty when they do not work. Saving replaces the whole week.'),
-        h('div', { class: 'grid-2' }, rows)),
+        field('Member of staff', weekStaff),
+        h('p', { class: 'hint' }, 'Ranges like 09:00-12:30, separated by commas; a gap between two ranges is a break. Leave a day empty when they do not work here. Saving replaces their week at this hub.'),
+        h('div', { class: 'grid-2' }, WEEKDAYS.map((day, i) => field(day, dayInputs[i])))),
       'Save hours', async (v) => {
         const id = Number(need(v.staff_id, 'member of staff'));
         const ranges = [];
@@ -153,28 +194,27 @@ const PANELS = {
             ranges.push({ hub_id: ctx.hub.id, weekday: d, start: m[1].padStart(5, '0'), end: m[2].padStart(5, '0') });
           }
         }
-        await put(`/api/v1/staff/${id}/working-hours`, ranges);
+        await put(`/api/v1/staff/${id}/working-hours`, [...otherHubs, ...ranges]);
         return `Saved ${ranges.length} range${ranges.length === 1 ? '' : 's'} for the week.`;
       }),
-      formCard('Leave', h('div', { class: 'grid-3' },
-        field('Member of staff', staffControl.cloneNode(true)),
-        field('From', h('input', { name: 'from', type: 'date', required: true })),
-        field('To (inclusive)', h('input', { name: 'to', type: 'date', required: true })),
-        field('Reason (optional)', h('input', { name: 'reason' }))),
+      formCard('Leave', h('div', {},
+        h('div', { class: 'grid-3' },
+          field('Member of staff', leaveStaff),
+          field('From', h('input', { name: 'from', type: 'date', required: true })),
+          field('To (inclusive)', h('input', { name: 'to', type: 'date', required: true })),
+          field('Reason (optional)', h('input', { name: 'reason' }))),
+        leaveList),
       'Add leave', async (v, form) => {
         const id = Number(need(v.staff_id, 'member of staff'));
         const body = { from: need(v.from, 'first day'), to: need(v.to, 'last day') };
         if (v.reason) body.reason = v.reason;
         await post(`/api/v1/staff/${id}/absences`, body);
         form.reset();
+        leaveStaff.value = String(id);
+        await loadLeave();
         return `Leave recorded from ${body.from} to ${body.to}.`;
       }));
-    // Two selects built from one: give the clone its own id so each label points at one control.
-    const selects = panel.querySelectorAll('select[name="staff_id"], input[name="staff_id"]');
-    if (selects[1]) {
-      selects[1].id = 'leave-staff';
-      selects[1].closest('.field').querySelector('label').htmlFor = 'leave-staff';
-    }
+    await Promise.all([loadWeek(), loadLeave()]);
   },
 
   async services(panel, ctx) {
