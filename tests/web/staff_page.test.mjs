@@ -7,7 +7,7 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startServer, openBrowser, signIn, apiCall, screensDir, accessibilityProblems, LOGINS } from './harness.mjs';
+import { startServer, openBrowser, signIn, apiCall, screensDir, accessibilityProblems, LOGINS, ADMIN_PASSWORD } from './harness.mjs';
 
 const binary = process.env.FRONTDOOR_SERVER;
 const sourceDir = process.env.FRONTDOOR_SOURCE ?? path.resolve(import.meta.dirname, '..', '..');
@@ -199,6 +199,35 @@ describe('staff page', { timeout: 180_000 }, () => {
       assert.deepEqual(manager.page.problems, []);
     } finally {
       await manager.close();
+    }
+  });
+
+  it('lets an admin create a kiosk, shows its token once, and revokes it', async () => {
+    const admin = await openBrowser(server.url);
+    try {
+      const { page } = admin;
+      await signIn(page, { username: 'admin', password: ADMIN_PASSWORD });
+      await page.goto('/#/setup?tab=kiosks');
+      await page.waitForSelector('#setup-kiosks form', { timeout: 5_000 });
+      await page.fill('#setup-kiosks form input[name="name"]', 'Side door');
+      await page.click('#setup-kiosks form button[type="submit"]');
+      await page.waitForSelector('#kiosk-token-value', { timeout: 5_000 });
+      const token = await page.inputValue('#kiosk-token-value');
+      assert.match(token, /^[0-9a-f]{32,}$/);
+      const me = await apiCall(server.url, 'GET', '/api/v1/kiosks/me', { token });
+      assert.equal(me.status, 200);
+      assert.equal(me.json.name, 'Side door');
+      await page.click('text=Done, hide it');
+      await page.waitForSelector('#setup-kiosks table', { timeout: 5_000 });
+      assert.equal(await page.isVisible('#kiosk-token-value'), false, 'the token is gone once hidden');
+      page.once('dialog', (d) => d.accept());
+      await page.click('#setup-kiosks button[aria-label="Revoke: Side door"]');
+      await page.waitForFunction(() => !document.querySelector('#setup-kiosks button[aria-label="Revoke: Side door"]'), null, { timeout: 5_000 });
+      const after = await apiCall(server.url, 'GET', '/api/v1/kiosks/me', { token });
+      assert.equal(after.status, 401, 'a revoked kiosk is refused');
+      assert.deepEqual(page.problems, []);
+    } finally {
+      await admin.close();
     }
   });
 

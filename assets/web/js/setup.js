@@ -269,17 +269,20 @@ const PANELS = {
   },
 
   async kiosks(panel, ctx) {
+    // Kiosk tokens are the keys to a hub's front door: the server lets only an
+    // administrator create or revoke them (API.md); managers see the list.
+    const isAdmin = ctx.me.role === 'admin';
     const listed = await tryList(`/api/v1/kiosks?hub_id=${ctx.hub.id}`, 'kiosks');
     const kiosks = itemsOf(listed);
     const tokenBox = h('div', { id: 'kiosk-token', tabindex: '-1' });
-    panel.append(
+    panel.append(...[
       h('section', { class: 'card' }, h('h3', {}, 'Kiosks'),
         kiosks.length ? h('table', { class: 'appointments compact' },
           h('thead', {}, h('tr', {}, ['Name', 'State', ''].map((t) => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, kiosks.map((k) => h('tr', {},
             h('td', {}, k.name),
             h('td', {}, k.revoked ? 'Revoked' : 'Active'),
-            h('td', {}, k.revoked ? null : h('button', {
+            h('td', {}, k.revoked || !isAdmin ? null : h('button', {
               type: 'button', class: 'button small action-cancelled', 'aria-label': `Revoke: ${k.name}`,
               onclick: async (ev) => {
                 if (!confirm(`Revoke the kiosk "${k.name}"? It stops working at once.`)) return;
@@ -295,7 +298,8 @@ const PANELS = {
             }, 'Revoke'))))))
           : listed instanceof Error ? h('p', { class: 'notice error' }, `The list could not be loaded: ${explain(listed)}`)
             : h('p', { class: 'empty' }, 'No kiosks yet.')),
-      formCard('Add a kiosk', h('div', { class: 'grid-3' }, field('Name', h('input', { name: 'name', required: true, placeholder: 'e.g. Front entrance' }))),
+      isAdmin ? null : h('p', { class: 'notice info' }, 'An administrator creates and revokes kiosks. Ask one when a kiosk is new, lost or replaced.'),
+      !isAdmin ? null : formCard('Add a kiosk', h('div', { class: 'grid-3' }, field('Name', h('input', { name: 'name', required: true, placeholder: 'e.g. Front entrance' }))),
         'Create kiosk', async (v, form) => {
           const k = await post('/api/v1/kiosks', { hub_id: ctx.hub.id, name: need(v.name, 'kiosk name') });
           form.reset();
@@ -313,7 +317,7 @@ const PANELS = {
           tokenBox.focus();
           return null;
         }),
-      tokenBox);
+      tokenBox].filter(Boolean));
   },
 };
 
