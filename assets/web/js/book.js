@@ -33,7 +33,9 @@ export async function render(container, params, ctx) {
   const dateInput = h('input', { type: 'date', id: 'book-date', value: date, min: ctx.today() });
   const slotsBox = h('div', { class: 'slots', id: 'book-slots' });
   const status = h('div', { class: 'error-slot' });
-  const family = familyFields('book');
+  const needsChild = () => Boolean(services.find((x) => String(x.id) === serviceSel.value)?.needs_child);
+  const family = familyFields('book', { childRequired: needsChild });
+  serviceSel.addEventListener('change', () => family.refresh());
   const result = h('div', { class: 'result', id: 'book-result', tabindex: '-1' });
   let slots = [];
   let walkIn = false;
@@ -95,6 +97,7 @@ export async function render(container, params, ctx) {
         h('a', { class: 'button', href: `#/day?date=${(b.start ?? '').slice(0, 10)}` }, 'See the day')));
       announce(`Booked, reference ${b.reference}`);
       form.reset();
+      family.refresh();
       clear(slotsBox);
       result.focus();
     } catch (err) {

@@ -4,7 +4,8 @@
 
 import { h, field } from './dom.js';
 
-export function familyFields(prefix, { childRequired = false } = {}) {
+/** childRequired: a function, asked at each read (the chosen service may need a child). */
+export function familyFields(prefix, { childRequired = () => false } = {}) {
   const input = (name, attrs = {}) => h('input', { id: `${prefix}-${name}`, name, ...attrs });
   const first = input('first_name', { autocomplete: 'off', required: true });
   const last = input('last_name', { autocomplete: 'off', required: true });
@@ -13,6 +14,11 @@ export function familyFields(prefix, { childRequired = false } = {}) {
   const childFirst = input('child_first_name', { autocomplete: 'off' });
   const childDob = input('child_date_of_birth', { type: 'date' });
 
+  const legend = h('legend', {});
+  const refresh = () => {
+    legend.textContent = childRequired() ? 'Child (this service is for a child)' : 'Child (if the appointment is for a child)';
+  };
+  refresh();
   const element = h('div', { class: 'family-fields' },
     h('fieldset', {}, h('legend', {}, 'Parent or carer'),
       h('div', { class: 'grid-2' },
@@ -20,7 +26,7 @@ export function familyFields(prefix, { childRequired = false } = {}) {
         field('Last name', last),
         field('Date of birth', dob),
         field('Phone (optional)', phone))),
-    h('fieldset', {}, h('legend', {}, childRequired ? 'Child' : 'Child (if the appointment is for a child)'),
+    h('fieldset', {}, legend,
       h('div', { class: 'grid-2' },
         field('Child\'s first name', childFirst),
         field('Child\'s date of birth', childDob))));
@@ -37,7 +43,7 @@ export function familyFields(prefix, { childRequired = false } = {}) {
     };
     if (phone.value.trim()) client.phone = phone.value.trim();
     let child;
-    if (childRequired || childFirst.value.trim() || childDob.value) {
+    if (childRequired() || childFirst.value.trim() || childDob.value) {
       child = {
         first_name: need(childFirst, 'child\'s first name'),
         date_of_birth: need(childDob, 'child\'s date of birth'),
@@ -46,5 +52,5 @@ export function familyFields(prefix, { childRequired = false } = {}) {
     return child ? { client, child } : { client };
   }
 
-  return { element, read, focus: () => first.focus() };
+  return { element, read, refresh, focus: () => first.focus() };
 }

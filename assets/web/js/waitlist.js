@@ -66,7 +66,9 @@ export async function render(container, params, ctx) {
     status, listBox));
 
   if (ctx.can('book')) {
-    const family = familyFields('wl');
+    const needsChild = () => Boolean(services.find((x) => String(x.id) === serviceSel.value)?.needs_child);
+  const family = familyFields('wl', { childRequired: needsChild });
+  serviceSel.addEventListener('change', () => family.refresh());
     const from = h('input', { type: 'date', id: 'wl-from', min: ctx.today() });
     const to = h('input', { type: 'date', id: 'wl-to', min: ctx.today() });
     const addStatus = h('div', { class: 'error-slot' });
@@ -86,6 +88,7 @@ export async function render(container, params, ctx) {
         addStatus.appendChild(h('p', { class: 'notice ok', role: 'status' }, `Added: place ${entry.position} on the waitlist.`));
         announce(`Added at place ${entry.position}`);
         form.reset();
+        family.refresh();
         await load();
       } catch (err) {
         addStatus.appendChild(h('p', { class: 'notice error', role: 'alert' }, err.status ? explain(err) : err.message));
