@@ -33,7 +33,8 @@ export function familyLabel(a) {
 export async function render(container, params, ctx) {
   const date = isDate(params.get('date')) ? params.get('date') : ctx.today();
   let view = params.get('view');
-  if (!VIEWS.some((v) => v.value === view)) view = localStorage.getItem('fd.dayView') ?? 'room';
+  // A practitioner starts with their own diary; the desk with the rooms.
+  if (!VIEWS.some((v) => v.value === view)) view = localStorage.getItem('fd.dayView') ?? (ctx.me.role === 'practitioner' ? 'staff' : 'room');
   if (!VIEWS.some((v) => v.value === view)) view = 'room';
   const isToday = date === ctx.today();
 
@@ -114,7 +115,7 @@ export async function render(container, params, ctx) {
     const staffMap = new Map();
     for (const a of appointments) if (a.staff) staffMap.set(a.staff.id, a.staff.name);
     const byName = (x, y) => x[1].localeCompare(y[1]);
-    const roomGroup = h('optgroup', { label: 'Rooms' }, [...roomMap].sort(byName).map(([id, name]) => h('option', { value: `room:${id}` }, name)));
+    const roomGroup = h('optgroup', { label: 'Rooms' }, [...roomMap].map(([id, name]) => h('option', { value: `room:${id}` }, name)));
     const staffGroup = h('optgroup', { label: 'Practitioners' }, [...staffMap].sort(byName).map(([id, name]) => h('option', { value: `staff:${id}` }, name)));
     if (roomMap.size) sheetSelect.appendChild(roomGroup);
     if (staffMap.size) sheetSelect.appendChild(staffGroup);
@@ -153,7 +154,8 @@ export async function render(container, params, ctx) {
       }
       // Rooms in the hub's own order (as set up); practitioners by name.
       const roomOrder = new Map(rooms.map((r, i) => [r.id, i]));
-      const order = (g) => (view === 'room' ? (roomOrder.get(g.key) ?? 1e6 + g.key) : 0);
+      const order = (g) => (view === 'room' ? (roomOrder.get(g.key) ?? 1e6 + g.key)
+        : g.key === ctx.me.staff_id ? -1 : 0); // your own diary first
       const sorted = [...groups.values()].sort((x, y) => order(x) - order(y) || x.name.localeCompare(y.name));
       body.appendChild(h('div', { class: 'groups' }, sorted.map((g) =>
         table(g.name, g.rows, { showRoom: view !== 'room', showStaff: view !== 'staff' }))));
