@@ -181,8 +181,17 @@ function watchActivity() {
   }, 60_000);
 }
 
+async function loadName() {
+  if (ctx.me.name || !ctx.me.staff_id) return;
+  try {
+    ctx.me.name = (await get(`/api/v1/staff/${ctx.me.staff_id}`, { background: true }))?.name ?? '';
+  } catch {
+    ctx.me.name = ''; // the role alone still says who is signed in
+  }
+}
+
 async function start() {
-  await loadHubs();
+  await Promise.all([loadHubs(), loadName()]);
   renderShell();
   if (ctx.hub) live.start(ctx.hub.id);
   await route();
