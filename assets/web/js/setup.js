@@ -221,20 +221,31 @@ const PANELS = {
     const services = await tryList(`/api/v1/hubs/${ctx.hub.id}/services`, 'services');
     const kind = select([{ value: 'appointment', label: 'Appointment (one family)' }, { value: 'group', label: 'Group session' }], 'appointment', { name: 'kind' });
     panel.append(
-      listCard('Services', ['Service', 'Kind', 'Length'], rowsOf(services, (s) => [s.name, humanize(s.kind), `${s.duration_minutes} min`]), 'No services yet.'),
+      listCard('Services', ['Service', 'Kind', 'Length', 'For', 'At the kiosk'], rowsOf(services, (s) => [
+        s.name, humanize(s.kind), `${s.duration_minutes} min`, s.needs_child ? 'A child' : 'Anyone',
+        s.self_bookable === false ? 'Staff book it' : s.discreet ? 'Bookable, shown discreetly' : 'Bookable']), 'No services yet.'),
       formCard('Add a service', h('div', { class: 'grid-3' },
         field('Name', h('input', { name: 'name', required: true })),
         field('Kind', kind),
         field('Length in minutes', h('input', { name: 'duration_minutes', type: 'number', min: 5, step: 5, value: '30' })),
-        field('Job of the practitioner (appointments)', select(JOBS.map((j) => ({ value: j, label: humanize(j) })), 'midwife', { name: 'staff_role' })),
+        field('Job of the practitioner', select(JOBS.map((j) => ({ value: j, label: humanize(j) })), 'midwife', { name: 'staff_role' })),
         field('Places (group sessions)', h('input', { name: 'capacity', type: 'number', min: 1 })),
         h('div', { class: 'field check' },
           h('input', { type: 'checkbox', id: 'svc-self', name: 'self_bookable', value: 'yes', checked: true }),
-          h('label', { for: 'svc-self' }, 'Families can book it at the kiosk'))),
+          h('label', { for: 'svc-self' }, 'Families can book it at the kiosk')),
+        h('div', { class: 'field check' },
+          h('input', { type: 'checkbox', id: 'svc-child', name: 'needs_child', value: 'yes' }),
+          h('label', { for: 'svc-child' }, 'For a child (asks for the child\'s details)')),
+        h('div', { class: 'field check' },
+          h('input', { type: 'checkbox', id: 'svc-discreet', name: 'discreet', value: 'yes' }),
+          h('label', { for: 'svc-discreet' }, 'Discreet: the kiosk does not name it on screen'))),
       'Add service', async (v, form) => {
-        const body = { name: need(v.name, 'service name'), kind: v.kind, duration_minutes: Number(v.duration_minutes), self_bookable: v.self_bookable === 'yes' };
-        if (v.kind === 'appointment') body.staff_role = v.staff_role;
-        else body.capacity = Number(need(v.capacity, 'number of places'));
+        const body = {
+          name: need(v.name, 'service name'), kind: v.kind, duration_minutes: Number(v.duration_minutes),
+          staff_role: v.staff_role, self_bookable: v.self_bookable === 'yes',
+          needs_child: v.needs_child === 'yes', discreet: v.discreet === 'yes',
+        };
+        if (v.kind === 'group') body.capacity = Number(need(v.capacity, 'number of places'));
         await post('/api/v1/services', body);
         form.reset();
         await rerender(panel, ctx, 'services');
@@ -263,9 +274,18 @@ const PANELS = {
       if (v.capacity) body.capacity = Number(v.capacity);
       const r = await post('/api/v1/sessions', body);
       const n = r?.ids?.length ?? body.repeat_weekly;
-      return `Created ${n} session${n === 1 ? '' : 's'}, the first on ${shortDateTime(start)}.`;
+      const text = `Created ${n} session${n === 1 ? '' : 's'}, the first on ${shortDateTime(start)}.`;
+      await rerender(panel, ctx, 'sessions');
+      panel.prepend(h('p', { class: 'notice ok', role: 'status' }, text));
+      announce(text);
+      return null;
     }));
     if (!groups.length) panel.prepend(h('p', { class: 'notice info' }, 'Add a group service first (Services).'));
+    const to = new Date(Date.now() + 56 * 86_400_000).toISOString().slice(0, 10);
+    const upcoming = await tryList(`/api/v1/hubs/${ctx.hub.id}/sessions?from=${ctx.today()}&to=${to}`, 'sessions');
+    panel.append(listCard('Group sessions in the next eight weeks', ['When', 'Service', 'Room', 'Led by', 'Places'],
+      rowsOf(upcoming, (x) => [shortDateTime(x.start), x.service?.name ?? '', x.room?.name ?? '', x.staff?.name ?? '',
+        `${x.booked ?? 0} of ${x.capacity} booked`]), 'No group sessions in the next eight weeks.'));
   },
 
   async kiosks(panel, ctx) {
