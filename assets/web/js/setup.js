@@ -289,9 +289,9 @@ const PANELS = {
   },
 
   async kiosks(panel, ctx) {
-    // Kiosk tokens are the keys to a hub's front door: the server lets only an
-    // administrator create or revoke them (API.md); managers see the list.
-    const isAdmin = ctx.me.role === 'admin';
+    // Kiosk tokens are the keys to a hub's front door: admins and managers create
+    // and revoke them; the token is shown once.
+    const isAdmin = ctx.me.role === 'admin' || ctx.me.role === 'manager';
     const listed = await tryList(`/api/v1/kiosks?hub_id=${ctx.hub.id}`, 'kiosks');
     const kiosks = itemsOf(listed);
     const tokenBox = h('div', { id: 'kiosk-token', tabindex: '-1' });
@@ -318,7 +318,6 @@ const PANELS = {
             }, 'Revoke'))))))
           : listed instanceof Error ? h('p', { class: 'notice error' }, `The list could not be loaded: ${explain(listed)}`)
             : h('p', { class: 'empty' }, 'No kiosks yet.')),
-      isAdmin ? null : h('p', { class: 'notice info' }, 'An administrator creates and revokes kiosks. Ask one when a kiosk is new, lost or replaced.'),
       !isAdmin ? null : formCard('Add a kiosk', h('div', { class: 'grid-3' }, field('Name', h('input', { name: 'name', required: true, placeholder: 'e.g. Front entrance' }))),
         'Create kiosk', async (v, form) => {
           const k = await post('/api/v1/kiosks', { hub_id: ctx.hub.id, name: need(v.name, 'kiosk name') });
