@@ -95,8 +95,9 @@ TEST_CASE("roles: each may do its own job only") {
                               json{{"name", "Group"}, {"kind", "group"}, {"duration_minutes", 30}, {"capacity", 3}},
                               practitioner),
                   403, "forbidden");
-    // Kiosks: admin only.
-    REQUIRE_ERROR(server.post("/api/v1/kiosks", json{{"hub_id", hub}, {"name", "K"}}, manager), 403, "forbidden");
+    // Kiosks: admin and manager (issue #4), never the desk.
+    REQUIRE_REPLY(server.post("/api/v1/kiosks", json{{"hub_id", hub}, {"name", "K"}}, manager), 201);
+    REQUIRE_ERROR(server.post("/api/v1/kiosks", json{{"hub_id", hub}, {"name", "K2"}}, reception), 403, "forbidden");
     // The day: every member of staff.
     REQUIRE_REPLY(server.get("/api/v1/hubs/" + h + "/day?date=2027-01-13", practitioner), 200);
     REQUIRE_REPLY(server.get("/api/v1/hubs/" + h + "/day?date=2027-01-13", reception), 200);
