@@ -25,6 +25,30 @@ struct Candidate {
     std::vector<Id> free_staff;
 };
 
+/// Local wall-clock times of one day as instants. Most days have one UTC offset from
+/// midnight to midnight: then it is arithmetic; on a clock-change day, the zone decides.
+class DayClock {
+  public:
+    DayClock(const date::time_zone* zone, const Date& day) : zone_(zone), day_(day) {
+        auto start = shared::local_to_instant(zone, day, Minutes{0});
+        auto next = shared::local_to_instant(zone, shared::add_days(day, 1), Minutes{0});
+        offset_ = date::sys_days{day} - start; // local minus UTC at midnight
+        uniform_ = next - start == std::chrono::hours{24} && zone->get_info(start).end >= next;
+    }
+    Instant at(Minutes t) const {
+        if (uniform_) return Instant{(date::sys_days{day_} + t - offset_).time_since_epoch()};
+        return shared::local_to_instant(zone_, day_, t);
+    }
+    /// False for a time that the clocks skip that day.
+    bool exists(Minutes t) const { return uniform_ || shared::local_time_of_day(zone_, at(t)) == t; }
+
+  private:
+    const date::time_zone* zone_;
+    Date day_;
+    std::chrono::seconds offset_{0};
+    bool uniform_ = false;
+};
+
 } // namespace
 
 bool on_leave(const Practitioner& p, const Date& day) {
@@ -42,20 +66,19 @@ std::vector<AppointmentSlot> appointment_slots(const SlotQuery& q,
     for (Date day = q.from; date::sys_days{day} <= date::sys_days{q.to};
          day = shared::add_days(day, 1)) {
         // Local start time -> practitioners free then, in practitioner order.
+        DayClock clock(q.zone, day);
         std::map<Minutes, Candidate> starts;
         for (const auto& p : practitioners) {
             for_each_start(p, q, day, [&](Minutes t) {
-                Interval want{shared::local_to_instant(q.zone, day, t),
-                              shared::local_to_instant(q.zone, day, t + q.duration)};
+                Interval want{clock.at(t), clock.at(t + q.duration)};
                 if (want.start < q.not_before || !is_free(p.busy, want)) return;
                 starts[t].free_staff.push_back(p.id);
             });
         }
         for (const auto& [t, c] : starts) {
-            Interval want{shared::local_to_instant(q.zone, day, t),
-                          shared::local_to_instant(q.zone, day, t + q.duration)};
+            Interval want{clock.at(t), clock.at(t + q.duration)};
             // A local time that does not exist (inside the spring gap) is not offered.
-            if (shared::local_time_of_day(q.zone, want.start) != t) continue;
+            if (!clock.exists(t)) continue;
             int free_rooms = 0;
             Id first_room = 0;
             for (const auto& r : rooms) {

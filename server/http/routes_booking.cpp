@@ -37,7 +37,8 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics) {
         if (!to) return reply_error(res, to.error());
         auto slots = s.booking.availability(p, {*hub, *service, *from, *to});
         if (!slots) return reply_error(res, slots.error());
-        reply(res, 200, json{{"slots", *slots}});
+        res.status = 200;
+        res.set_content((*slots)->body, "application/json");
     });
 
     api.post("/api/v1/bookings", kDeskAndKiosk, [&s, &metrics](const httplib::Request& req, httplib::Response& res,

@@ -66,6 +66,28 @@ std::optional<Principal> AuthService::resolve(const std::string& token, bool ext
     if (token.size() != 64) return std::nullopt;
     auto hash = token_hash(token);
     auto now = ctx_.clock.now();
+    {
+        std::lock_guard lock(recent_mutex_);
+        auto it = recent_.find(hash);
+        if (it != recent_.end() && it->second.generation == ctx_.db.generation()) {
+            const auto& p = it->second.principal;
+            if (!p.expires_at) return p; // a kiosk
+            if (*p.expires_at <= now) return std::nullopt;
+            // A person's request slides the session, at most once a minute (a write).
+            if (!extend || now + ctx_.settings.staff_session_idle - *p.expires_at < std::chrono::minutes{1}) return p;
+        }
+    }
+    auto generation = ctx_.db.generation(); // before reading: a write meanwhile makes it stale
+    auto p = resolve_stored(hash, extend);
+    std::lock_guard lock(recent_mutex_);
+    if (recent_.size() > 10'000) recent_.clear();
+    if (p) recent_[hash] = Recent{*p, generation};
+    else recent_.erase(hash);
+    return p;
+}
+
+std::optional<Principal> AuthService::resolve_stored(const std::string& hash, bool extend) {
+    auto now = ctx_.clock.now();
     try {
         struct Found {
             storage::TokenRow token;
@@ -101,8 +123,11 @@ std::optional<Principal> AuthService::resolve(const std::string& token, bool ext
         p.hub_id = found->staff->hub_id;
         // Slide the idle expiry, at most once a minute per token.
         auto fresh = now + ctx_.settings.staff_session_idle;
-        if (extend && fresh - *found->token.expires_at >= std::chrono::minutes{1})
+        p.expires_at = found->token.expires_at;
+        if (extend && fresh - *found->token.expires_at >= std::chrono::minutes{1}) {
             ctx_.db.write([&](storage::Connection& c) { storage::extend_token(c, hash, fresh); });
+            p.expires_at = fresh;
+        }
         return p;
     } catch (const std::exception&) {
         return std::nullopt;
@@ -110,6 +135,10 @@ std::optional<Principal> AuthService::resolve(const std::string& token, bool ext
 }
 
 void AuthService::logout(const Principal& p) {
+    {
+        std::lock_guard lock(recent_mutex_);
+        recent_.erase(p.token_hash);
+    }
     try {
         ctx_.db.write([&](storage::Connection& c) { storage::revoke_token(c, p.token_hash); });
     } catch (const std::exception&) {

@@ -2,7 +2,9 @@
 // Logins, tokens and roles. Staff tokens expire after an idle period that each use
 // extends; kiosk tokens last until their kiosk is revoked.
 
+#include <mutex>
 #include <optional>
+#include <unordered_map>
 #include <string>
 
 #include "server/services/context.hpp"
@@ -20,6 +22,7 @@ struct Principal {
     std::optional<Id> hub_id; // a kiosk's hub; a staff member's home hub
     std::string token_hash;
     std::optional<std::string> csrf; // set for browser sessions
+    std::optional<shared::Instant> expires_at; // a staff session's end; none for kiosks
     /// "staff:3" or "kiosk:2": who did it, for audit and idempotency keys.
     std::string actor() const;
 };
@@ -54,7 +57,18 @@ class AuthService {
     Result<Id> create_admin(const std::string& username, const std::string& password);
 
   private:
+    std::optional<Principal> resolve_stored(const std::string& hash, bool extend);
+
     const ServiceContext& ctx_;
+    /// Principals resolved since the last committed write, so a busy client does not
+    /// read its token's row on every request. Any write (a sign-out, a revoked kiosk,
+    /// a disabled account) makes every entry stale, so nothing outlives its revocation.
+    struct Recent {
+        Principal principal;
+        std::uint64_t generation = 0;
+    };
+    std::mutex recent_mutex_;
+    std::unordered_map<std::string, Recent> recent_;
 };
 
 } // namespace frontdoor::server

@@ -64,35 +64,69 @@ std::string actor_of(const Principal& p) { return p.actor(); }
 
 } // namespace
 
-Result<std::vector<shared::wire::Slot>> BookingService::availability(const Principal& by,
-                                                                     const AvailabilityQuery& q) {
+Result<std::shared_ptr<const SlotList>> BookingService::availability(const Principal& by,
+                                                                      const AvailabilityQuery& q) {
     if (date::sys_days{q.to} < date::sys_days{q.from})
         return make_error(ErrorCode::invalid_field, "must not be before from", "to");
     if (shared::days_between(q.from, q.to) > ctx_.settings.booking_horizon_days)
         return make_error(ErrorCode::invalid_field,
                           "asks for more than " + std::to_string(ctx_.settings.booking_horizon_days) + " days", "to");
+    auto allowed = guard_storage([&]() -> Result<shared::Unit> {
+        return ctx_.db.read([&](Connection& c) -> Result<shared::Unit> {
+            auto t = load_target(c, by, q.hub_id, q.service_id);
+            if (!t) return t.error();
+            return shared::Unit{};
+        });
+    });
+    if (!allowed) return allowed.error();
+
+    auto key = std::tuple{q.hub_id, q.service_id, static_cast<long>(date::sys_days{q.from}.time_since_epoch().count()),
+                          static_cast<long>(date::sys_days{q.to}.time_since_epoch().count())};
     auto now = ctx_.clock.now();
-    return guard_storage([&]() -> Result<std::vector<shared::wire::Slot>> {
-        return ctx_.db.read([&](Connection& c) -> Result<std::vector<shared::wire::Slot>> {
+    {
+        std::lock_guard lock(cache_mutex_);
+        auto it = cache_.find(key);
+        if (it != cache_.end() && it->second.generation == ctx_.db.generation() && now < it->second.valid_until)
+            return it->second.value;
+    }
+    auto generation = ctx_.db.generation(); // before reading: a write meanwhile makes this entry stale
+    auto fresh = compute_availability(by, q);
+    if (!fresh) return fresh;
+    // Valid until the first offered time starts (it must then vanish), and a minute at most.
+    auto valid_until = now + std::chrono::minutes{1};
+    if (!(*fresh)->slots.empty())
+        if (auto first = shared::parse_instant((*fresh)->slots.front().start)) valid_until = std::min(valid_until, *first);
+    std::lock_guard lock(cache_mutex_);
+    if (cache_.size() > 512) cache_.clear();
+    cache_[key] = Cached{generation, valid_until, *fresh};
+    return fresh;
+}
+
+Result<std::shared_ptr<const SlotList>> BookingService::compute_availability(const Principal& by,
+                                                                              const AvailabilityQuery& q) {
+    auto now = ctx_.clock.now();
+    return guard_storage([&]() -> Result<std::shared_ptr<const SlotList>> {
+        return ctx_.db.read([&](Connection& c) -> Result<std::shared_ptr<const SlotList>> {
             auto t = load_target(c, by, q.hub_id, q.service_id);
             if (!t) return t.error();
             auto from = day_start(t->zone, q.from);
             auto to = day_start(t->zone, shared::add_days(q.to, 1));
-            std::vector<shared::wire::Slot> out;
+            auto out = std::make_shared<SlotList>();
             if (t->service.kind == "group") {
                 for (const auto& s : storage::sessions_between(c, q.hub_id, q.service_id, std::max(from, now), to)) {
                     int left = std::max(0, s.capacity - storage::live_bookings_in_session(c, s.id));
-                    out.push_back({shared::format_instant(s.start, t->zone), shared::format_instant(s.end, t->zone),
-                                   s.room_id, s.staff_id, s.id, left});
+                    out->slots.push_back({shared::format_instant(s.start, t->zone), shared::format_instant(s.end, t->zone),
+                                          s.room_id, s.staff_id, s.id, left});
                 }
-                return out;
+            } else {
+                auto diary = load_diary(c, *t, from, to);
+                domain::SlotQuery sq{t->zone, q.from, q.to, shared::Minutes{t->service.duration_minutes}, now};
+                for (const auto& s : domain::appointment_slots(sq, diary.practitioners, diary.rooms))
+                    out->slots.push_back({shared::format_instant(s.start, t->zone), shared::format_instant(s.end, t->zone),
+                                          s.room_id, s.staff_id, std::nullopt, s.places_left});
             }
-            auto diary = load_diary(c, *t, from, to);
-            domain::SlotQuery sq{t->zone, q.from, q.to, shared::Minutes{t->service.duration_minutes}, now};
-            for (const auto& s : domain::appointment_slots(sq, diary.practitioners, diary.rooms))
-                out.push_back({shared::format_instant(s.start, t->zone), shared::format_instant(s.end, t->zone),
-                               s.room_id, s.staff_id, std::nullopt, s.places_left});
-            return out;
+            out->body = shared::json{{"slots", out->slots}}.dump();
+            return std::shared_ptr<const SlotList>(std::move(out));
         });
     });
 }

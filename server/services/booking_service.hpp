@@ -3,7 +3,11 @@
 // the waitlist with held offers. Every change is one write transaction that checks and
 // writes together, so a place is never sold twice. Events are published after commit.
 
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
+#include <tuple>
 #include <string>
 #include <vector>
 
@@ -63,11 +67,20 @@ struct WaitlistView {
     std::optional<std::string> child_name;
 };
 
+/// Free times with their JSON answer, computed once and shared by every request that
+/// asks the same question until something is written or the first time passes.
+struct SlotList {
+    std::vector<shared::wire::Slot> slots;
+    std::string body; // {"slots": [...]}
+};
+
 class BookingService {
   public:
     explicit BookingService(const ServiceContext& ctx) : ctx_(ctx) {}
 
-    Result<std::vector<shared::wire::Slot>> availability(const Principal& by, const AvailabilityQuery& q);
+    /// Who asks is checked every time (a kiosk: its hub, self-bookable services); the
+    /// slots come from a cache that any committed write empties.
+    Result<std::shared_ptr<const SlotList>> availability(const Principal& by, const AvailabilityQuery& q);
 
     /// Books a place. With an idempotency key, a repeat of the same request answers
     /// exactly as the first did and books nothing; the same key with another request
@@ -99,7 +112,16 @@ class BookingService {
     void expire_offers();
 
   private:
+    Result<std::shared_ptr<const SlotList>> compute_availability(const Principal& by, const AvailabilityQuery& q);
+
     const ServiceContext& ctx_;
+    struct Cached {
+        std::uint64_t generation = 0;
+        shared::Instant valid_until;
+        std::shared_ptr<const SlotList> value;
+    };
+    std::mutex cache_mutex_;
+    std::map<std::tuple<Id, Id, long, long>, Cached> cache_;
 };
 
 } // namespace frontdoor::server

@@ -93,6 +93,7 @@ void Database::writer_loop() {
             }
         }
         run_group(group);
+        generation_.fetch_add(1, std::memory_order_acq_rel);
         {
             std::lock_guard lock(queue_mutex_);
             for (auto& p : group) p->done = true;

@@ -14,7 +14,9 @@
 // only then returns to each caller. A write() returns after its work is durable.
 // write() called from inside a write (on the writer thread) runs inline, within it.
 
+#include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <exception>
 #include <functional>
@@ -59,6 +61,9 @@ class Database {
         }
     }
 
+    /// Counts committed write groups: equal numbers mean nothing was written between.
+    std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+
     int schema_version();
     const std::string& path() const { return path_; }
     static int latest_schema_version();
@@ -87,6 +92,7 @@ class Database {
     std::condition_variable done_cv_;  // callers wait for their group's commit
     std::deque<std::shared_ptr<Pending>> queue_;
     bool stopping_ = false;
+    std::atomic<std::uint64_t> generation_{0};
     std::thread writer_thread_;
 
     std::mutex pool_mutex_;
