@@ -1,0 +1,57 @@
+// Check before booking: what, when, and the details just typed.
+#include "kiosk/core/dates.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace frontdoor::kiosk {
+
+namespace {
+
+void row(UiContext& ui, const char* label_key, const std::string& value) {
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.theme.muted);
+    ImGui::TextUnformatted(ui.t(label_key));
+    ImGui::PopStyleColor();
+    ImGui::PushFont(ui.font_set().heading);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopFont();
+}
+
+std::string dob(const Buffers& b, Field d, Field m, Field y) {
+    return std::string(b[d].view()) + " / " + std::string(b[m].view()) + " / " + std::string(b[y].view());
+}
+
+} // namespace
+
+Intent draw_review(UiContext& ui) {
+    Intent out;
+    const KioskState& s = ui.state;
+    const BookingFlow& bk = s.booking;
+    const Buffers& b = s.buffers;
+    float w = begin_column(ui);
+    heading(ui, ui.t(bk.waitlist ? "review.title_waitlist" : "review.title"));
+    if (bk.service) row(ui, "review.service", bk.service->name);
+    if (bk.slot) {
+        row(ui, "review.when", long_day(ui, instant_day(bk.slot->start)) + ", " + instant_time(bk.slot->start));
+    } else if (bk.waitlist) {
+        row(ui, "review.when", ui.t("review.first_free"));
+    }
+    row(ui, "review.name", std::string(b[Field::first_name].view()) + " " + std::string(b[Field::last_name].view()));
+    row(ui, "review.dob", dob(b, Field::client_day, Field::client_month, Field::client_year));
+    if (bk.service && bk.service->needs_child) {
+        row(ui, "review.child", std::string(b[Field::child_first_name].view()) + ", " +
+                                    dob(b, Field::child_day, Field::child_month, Field::child_year));
+    }
+    row(ui, "review.phone", b[Field::phone].empty() ? ui.t("review.no_phone") : b[Field::phone].str());
+    ImGui::Spacing();
+    if (ui.busy() && ui.now - s.request.started_at > 0.3) spinner(ui);
+    if (big_button(ui, "confirm", ui.t(bk.waitlist ? "review.confirm_waitlist" : "review.confirm"),
+                   ButtonKind::primary, ImVec2(w, ui.touch_height() * 1.3f)))
+        out = make_intent(Action::confirm);
+    if (nav_row(ui) == 1) out = make_intent(Action::back);
+    end_column();
+    return out;
+}
+
+} // namespace frontdoor::kiosk
