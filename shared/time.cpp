@@ -43,7 +43,7 @@ std::optional<Minutes> parse_hhmm(std::string_view s) {
 }
 
 std::string format_hhmm(Minutes m) {
-    char buf[8];
+    char buf[48];
     auto v = m.count();
     std::snprintf(buf, sizeof buf, "%02lld:%02lld", static_cast<long long>(v / 60),
                   static_cast<long long>(v % 60));
@@ -93,7 +93,7 @@ std::string format_instant(Instant t, const date::time_zone* zone) {
     auto local = t + offset;
     auto day = date::floor<date::days>(local);
     date::hh_mm_ss tod{local - day};
-    char buf[64];
+    char buf[128];
     auto ymd = Date{day};
     long long off = offset.count();
     char sign = off < 0 ? '-' : '+';

@@ -1,0 +1,94 @@
+#include "server/cli/commands.hpp"
+
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+
+#include <toml++/toml.h>
+
+#include "server/http/server.hpp"
+#include "server/services/services.hpp"
+
+namespace frontdoor::server::cli {
+namespace {
+
+std::string read_password() {
+    if (const char* env = std::getenv("FRONTDOOR_ADMIN_PASSWORD"); env && *env) return env;
+    std::string line;
+    std::getline(std::cin, line);
+    return line;
+}
+
+} // namespace
+
+int run_init(const InitArgs& args) {
+    auto password = read_password();
+    if (password.size() < 8) {
+        std::fprintf(stderr, "frontdoor-server: the admin password must have at least 8 characters\n");
+        return 1;
+    }
+    storage::Database db(args.db);
+    shared::SystemClock clock;
+    Services services(ServiceContext{db, clock, {}, {}});
+    auto id = services.auth.create_admin(args.admin_user, password);
+    if (!id) {
+        std::fprintf(stderr, "frontdoor-server: %s\n", id.error().message.c_str());
+        return 1;
+    }
+    std::printf("created %s (schema %d) with admin '%s'\n", args.db.c_str(), db.schema_version(),
+                args.admin_user.c_str());
+    return 0;
+}
+
+int run_serve(const ServeArgs& args) {
+    ServerOptions o;
+    if (!args.config.empty()) {
+        auto cfg = toml::parse_file(args.config);
+        o.db_path = cfg["db"].value_or(o.db_path);
+        o.bind = cfg["bind"].value_or(o.bind);
+        o.port = cfg["port"].value_or(o.port);
+        o.web_root = cfg["web_root"].value_or(o.web_root);
+        o.threads = cfg["threads"].value_or(o.threads);
+        o.settings.offer_hold = std::chrono::minutes{cfg["offer_hold_minutes"].value_or(120)};
+        o.settings.staff_session_idle = std::chrono::minutes{cfg["session_idle_minutes"].value_or(30)};
+    }
+    if (args.db) o.db_path = *args.db;
+    if (args.bind) o.bind = *args.bind;
+    if (args.port) o.port = *args.port;
+    if (args.web_root) o.web_root = *args.web_root;
+    if (args.threads) o.threads = *args.threads;
+    if (args.offer_hold_minutes) o.settings.offer_hold = std::chrono::minutes{*args.offer_hold_minutes};
+    if (args.session_idle_minutes) o.settings.staff_session_idle = std::chrono::minutes{*args.session_idle_minutes};
+    o.log_requests = args.log_requests;
+    if (o.db_path.empty()) {
+        std::fprintf(stderr, "frontdoor-server: --db (or db in the config) is required\n");
+        return 2;
+    }
+
+    // Signals are taken by this thread alone, with sigwait; request threads inherit the mask.
+    sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+    std::signal(SIGPIPE, SIG_IGN);
+
+    HttpServer server(o);
+    int port = server.start();
+    std::printf("listening on http://%s:%d\n", o.bind.c_str(), port);
+    std::fflush(stdout);
+    int sig = 0;
+    sigwait(&stop_signals, &sig);
+    server.stop(); // finishes in-flight requests
+    std::fprintf(stderr, "frontdoor-server: stopped on signal %d\n", sig);
+    return 0;
+}
+
+int run_demo(const DemoArgs&) {
+    std::fprintf(stderr, "frontdoor-server: demo is not built yet\n");
+    return 1;
+}
+
+} // namespace frontdoor::server::cli

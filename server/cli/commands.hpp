@@ -1,0 +1,34 @@
+#pragma once
+// The program's subcommands. Each returns the process exit code.
+
+#include <optional>
+#include <string>
+
+namespace frontdoor::server::cli {
+
+struct InitArgs {
+    std::string db;
+    std::string admin_user;
+};
+int run_init(const InitArgs& args);
+
+struct ServeArgs {
+    std::string config;
+    std::optional<std::string> db;
+    std::optional<std::string> bind;
+    std::optional<int> port;
+    std::optional<std::string> web_root;
+    std::optional<int> threads;
+    std::optional<int> offer_hold_minutes;
+    std::optional<int> session_idle_minutes;
+    bool log_requests = false;
+};
+int run_serve(const ServeArgs& args);
+
+struct DemoArgs {
+    std::string db;
+    std::string kiosk_token_file;
+};
+int run_demo(const DemoArgs& args);
+
+} // namespace frontdoor::server::cli

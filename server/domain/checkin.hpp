@@ -1,0 +1,31 @@
+#pragma once
+// Check-in matching, pure: which of today's bookings a person at the kiosk means.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "shared/result.hpp"
+
+namespace frontdoor::server::domain {
+
+/// The first letter of a name folded for comparison: ASCII, Latin-1/Latin Extended-A
+/// and Cyrillic upper and lower case compare equal; other scripts compare exactly.
+/// Returns the folded code point, 0 for an empty name.
+char32_t initial_of(std::string_view name);
+
+/// True when `initial` (one letter as typed) is the first letter of `surname`.
+bool initial_matches(std::string_view surname, std::string_view initial);
+
+struct CheckinCandidate {
+    std::int64_t booking_id = 0;
+    std::int64_t client_id = 0;
+};
+
+/// Decides a match: none -> no_appointment_found; bookings of more than one family ->
+/// ambiguous_match; otherwise the booking ids, all of one family.
+shared::Result<std::vector<std::int64_t>>
+choose_checkin(const std::vector<CheckinCandidate>& candidates);
+
+} // namespace frontdoor::server::domain

@@ -1,0 +1,83 @@
+#pragma once
+// The adapter between cpp-httplib and the services: every route is registered through
+// Api, which authenticates (bearer token, or the staff page's session cookie with its
+// CSRF header on changes), checks the role, times the request for /metrics, and turns
+// any escaped exception into the contract's 500. Handlers stay thin: parse, call a
+// service, answer with reply()/reply_error().
+
+#include <functional>
+#include <initializer_list>
+#include <string>
+#include <vector>
+
+#include <httplib.h>
+
+#include "server/http/metrics.hpp"
+#include "server/services/auth_service.hpp"
+#include "shared/json_fields.hpp"
+
+namespace frontdoor::server::http {
+
+using shared::json;
+
+/// The one mapping from error codes to HTTP statuses.
+int http_status(shared::ErrorCode code);
+
+void reply(httplib::Response& res, int status, const json& body);
+void reply_error(httplib::Response& res, const shared::Error& e);
+template <class T> void reply_result(httplib::Response& res, int status, const shared::Result<T>& r) {
+    if (r) reply(res, status, json(*r));
+    else reply_error(res, r.error());
+}
+
+/// The request body as a JSON object, or the contract's 400.
+shared::Result<json> body_object(const httplib::Request& req);
+/// A path id from a regex capture (digits only by the pattern); 0 when out of range.
+Id path_id(const httplib::Request& req, size_t index = 1);
+/// A query parameter as a positive id, or an invalid/missing field error.
+shared::Result<Id> query_id(const httplib::Request& req, const std::string& name);
+
+inline constexpr const char* kSessionCookie = "fd_session";
+
+using RoleSet = std::vector<Role>;
+inline const RoleSet kStaff{Role::admin, Role::manager, Role::reception, Role::practitioner};
+inline const RoleSet kDesk{Role::admin, Role::reception};
+inline const RoleSet kSetup{Role::admin, Role::manager};
+inline const RoleSet kAdmin{Role::admin};
+inline const RoleSet kDeskAndKiosk{Role::admin, Role::reception, Role::kiosk};
+inline const RoleSet kAnyone{Role::admin, Role::manager, Role::reception, Role::practitioner,
+                             Role::kiosk};
+
+class Api {
+  public:
+    using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Principal&)>;
+    using PublicHandler = std::function<void(const httplib::Request&, httplib::Response&)>;
+
+    Api(httplib::Server& server, AuthService& auth, Metrics& metrics)
+        : server_(server), auth_(auth), metrics_(metrics) {}
+
+    void get(const std::string& pattern, RoleSet roles, Handler h);
+    void post(const std::string& pattern, RoleSet roles, Handler h);
+    void put(const std::string& pattern, RoleSet roles, Handler h);
+    void del(const std::string& pattern, RoleSet roles, Handler h);
+    void public_get(const std::string& pattern, PublicHandler h);
+    void public_post(const std::string& pattern, PublicHandler h);
+
+    /// The principal of a request (bearer or cookie), with the CSRF rule applied;
+    /// nullopt when unauthenticated. Exposed for routes with their own flow (events).
+    std::optional<Principal> authenticate(const httplib::Request& req, shared::Error& why);
+
+    Metrics& metrics() { return metrics_; }
+
+  private:
+    enum class Method { get, post, put, del };
+    void add(Method m, const std::string& pattern, RoleSet roles, Handler h);
+    void add_public(Method m, const std::string& pattern, PublicHandler h);
+    httplib::Server::Handler timed(const char* method, const std::string& pattern, PublicHandler h);
+
+    httplib::Server& server_;
+    AuthService& auth_;
+    Metrics& metrics_;
+};
+
+} // namespace frontdoor::server::http

@@ -1,0 +1,66 @@
+// [SECTION] Operations and sign-in routes.
+#include "server/http/routes.hpp"
+
+namespace frontdoor::server::http {
+
+std::string client_key(const httplib::Request& req, const Principal* p) {
+    if (p && p->kiosk_id) return "kiosk:" + std::to_string(*p->kiosk_id);
+    return "addr:" + req.remote_addr;
+}
+
+void register_ops_routes(Api& api, Services&) {
+    api.public_get("/healthz", [](const httplib::Request&, httplib::Response& res) {
+        reply(res, 200, json{{"status", "ok"}});
+    });
+    api.public_get("/metrics", [&api](const httplib::Request&, httplib::Response& res) {
+        res.set_content(api.metrics().render(), "text/plain; version=0.0.4");
+    });
+}
+
+void register_auth_routes(Api& api, Services& s, Limiters& limits) {
+    api.public_post("/api/v1/auth/login", [&s, &limits](const httplib::Request& req, httplib::Response& res) {
+        auto key = client_key(req, nullptr);
+        if (!limits.logins.allowed(key))
+            return reply_error(res, make_error(ErrorCode::rate_limited, "too many sign-in attempts; wait a few minutes"));
+        auto body = body_object(req);
+        if (!body) return reply_error(res, body.error());
+        shared::FieldReader r(*body);
+        auto username = r.string("username", 200);
+        auto password = r.string("password", 1000);
+        if (auto& e = r.error()) return reply_error(res, *e);
+        auto login = s.auth.login(username, password);
+        if (!login) {
+            if (login.error().code == ErrorCode::unauthenticated) limits.logins.record_failure(key);
+            return reply_error(res, login.error());
+        }
+        limits.logins.reset(key);
+        // Browsers keep the session in an HttpOnly cookie; API clients use the token.
+        auto max_age = s.ctx.settings.staff_session_idle.count();
+        res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + login->token +
+                                         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age));
+        res.set_header("Cache-Control", "no-store");
+        reply(res, 200, json{{"token", login->token},
+                             {"role", role_name(login->role)},
+                             {"staff_id", login->staff_id},
+                             {"expires_at", login->expires_at},
+                             {"csrf_token", login->csrf_token}});
+    });
+
+    api.get("/api/v1/auth/session", kStaff, [](const httplib::Request&, httplib::Response& res, const Principal& p) {
+        json j{{"role", role_name(p.role)}, {"staff_id", p.staff_id.value_or(0)}};
+        if (p.hub_id) j["hub_id"] = *p.hub_id;
+        if (p.csrf) j["csrf_token"] = *p.csrf;
+        res.set_header("Cache-Control", "no-store");
+        reply(res, 200, j);
+    });
+
+    api.post("/api/v1/auth/logout", kAnyone, [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {
+        if (p.role == Role::kiosk)
+            return reply_error(res, make_error(ErrorCode::forbidden, "a kiosk's token is revoked by an admin"));
+        s.auth.logout(p);
+        res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+        reply(res, 200, json{{"status", "signed_out"}});
+    });
+}
+
+} // namespace frontdoor::server::http

@@ -1,0 +1,143 @@
+// [SECTION] Families booking: availability, bookings, cancellation, waitlist.
+#include "server/http/request_parsing.hpp"
+#include "server/http/routes.hpp"
+#include "server/services/crypto.hpp"
+#include "shared/validate.hpp"
+
+namespace frontdoor::server::http {
+namespace {
+
+shared::Result<shared::Date> query_date(const httplib::Request& req, const char* name) {
+    if (!req.has_param(name)) return make_error(ErrorCode::missing_field, "is required", name);
+    auto d = shared::parse_date(req.get_param_value(name));
+    if (!d) return make_error(ErrorCode::invalid_field, "must be a real date as YYYY-MM-DD", name);
+    return *d;
+}
+
+/// The client's date of birth a kiosk must prove, from the body or the query.
+std::optional<std::string> proof_of_dob(const httplib::Request& req) {
+    if (req.has_param("date_of_birth")) return req.get_param_value("date_of_birth");
+    auto body = shared::parse_json_object(req.body);
+    if (body && body->contains("date_of_birth") && (*body)["date_of_birth"].is_string())
+        return (*body)["date_of_birth"].get<std::string>();
+    return std::nullopt;
+}
+
+} // namespace
+
+void register_booking_routes(Api& api, Services& s, Metrics& metrics) {
+    api.get("/api/v1/availability", kAnyone, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        auto hub = query_id(req, "hub_id");
+        if (!hub) return reply_error(res, hub.error());
+        auto service = query_id(req, "service_id");
+        if (!service) return reply_error(res, service.error());
+        auto from = query_date(req, "from");
+        if (!from) return reply_error(res, from.error());
+        auto to = query_date(req, "to");
+        if (!to) return reply_error(res, to.error());
+        auto slots = s.booking.availability(p, {*hub, *service, *from, *to});
+        if (!slots) return reply_error(res, slots.error());
+        reply(res, 200, json{{"slots", *slots}});
+    });
+
+    api.post("/api/v1/bookings", kDeskAndKiosk, [&s, &metrics](const httplib::Request& req, httplib::Response& res,
+                                                               const Principal& p) {
+        auto key = req.get_header_value("Idempotency-Key");
+        if (key.size() > 200)
+            return reply_error(res, make_error(ErrorCode::invalid_field, "is longer than 200 characters", "Idempotency-Key"));
+        auto body = body_object(req);
+        if (!body) return reply_error(res, body.error());
+        shared::FieldReader r(*body);
+        auto today = today_utc(s.ctx.clock);
+        BookingInput in;
+        in.hub_id = r.integer("hub_id");
+        in.service_id = r.integer("service_id");
+        if (auto start = r.optional_string("start", 64)) {
+            in.start = shared::parse_instant(*start);
+            if (!in.start) r.fail(make_error(ErrorCode::invalid_field, "must be a time like 2027-03-28T10:30:00+01:00", "start"));
+        }
+        in.session_id = r.optional_integer("session_id");
+        if (p.role != Role::kiosk) in.staff_id = r.optional_integer("staff_id");
+        in.client = read_person(r, "client", today);
+        in.child = read_child(r, "child", today);
+        if (r.ok() && !in.start && !in.session_id)
+            r.fail(make_error(ErrorCode::missing_field, "give start (appointments) or session_id (groups)", "start"));
+        if (auto& e = r.error()) return reply_error(res, *e);
+        auto booked = s.booking.book(p, in, key, sha256_hex(body->dump()));
+        if (booked) metrics.count_booking();
+        reply_result(res, 201, booked);
+    });
+
+    api.post(R"(/api/v1/bookings/([A-Za-z0-9-]{1,20})/cancel)", kDeskAndKiosk,
+             [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+                 auto ref = shared::normalise_reference(req.matches[1].str());
+                 if (!ref) return reply_error(res, make_error(ErrorCode::not_found, "no booking has that reference", "reference"));
+                 std::optional<std::string> dob;
+                 if (p.role == Role::kiosk) {
+                     auto body = body_object(req);
+                     if (!body) return reply_error(res, body.error());
+                     shared::FieldReader r(*body);
+                     dob = r.string("date_of_birth", 32);
+                     if (auto& e = r.error()) return reply_error(res, *e);
+                 }
+                 auto done = s.booking.cancel(p, *ref, dob);
+                 if (!done) return reply_error(res, done.error());
+                 reply(res, 200, json{{"status", *done}});
+             });
+
+    api.post("/api/v1/waitlist", kDeskAndKiosk, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        auto body = body_object(req);
+        if (!body) return reply_error(res, body.error());
+        shared::FieldReader r(*body);
+        auto today = today_utc(s.ctx.clock);
+        WaitlistInput in;
+        in.hub_id = r.integer("hub_id");
+        in.service_id = r.integer("service_id");
+        in.session_id = r.optional_integer("session_id");
+        for (auto [key, slot] : {std::pair{"from", &in.from}, std::pair{"to", &in.to}}) {
+            if (auto v = r.optional_string(key, 32)) {
+                *slot = shared::parse_date(*v);
+                if (!*slot) r.fail(make_error(ErrorCode::invalid_field, "must be a real date as YYYY-MM-DD", key));
+            }
+        }
+        in.client = read_person(r, "client", today);
+        in.child = read_child(r, "child", today);
+        if (auto& e = r.error()) return reply_error(res, *e);
+        reply_result(res, 201, s.booking.join_waitlist(p, in));
+    });
+
+    api.get(R"(/api/v1/waitlist/(\d+))", kDeskAndKiosk, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        reply_result(res, 200, s.booking.waitlist_entry(p, path_id(req), proof_of_dob(req)));
+    });
+    api.post(R"(/api/v1/waitlist/(\d+)/accept)", kDeskAndKiosk, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        reply_result(res, 200, s.booking.accept_offer(p, path_id(req), proof_of_dob(req)));
+    });
+    api.post(R"(/api/v1/waitlist/(\d+)/decline)", kDeskAndKiosk, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        reply_result(res, 200, s.booking.decline_offer(p, path_id(req), proof_of_dob(req)));
+    });
+
+    api.get("/api/v1/waitlist", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+        auto hub = query_id(req, "hub_id");
+        if (!hub) return reply_error(res, hub.error());
+        std::optional<Id> service;
+        if (req.has_param("service_id")) {
+            auto sid = query_id(req, "service_id");
+            if (!sid) return reply_error(res, sid.error());
+            service = *sid;
+        }
+        auto list = s.booking.list_waitlist(*hub, service);
+        if (!list) return reply_error(res, list.error());
+        json entries = json::array();
+        for (const auto& v : *list) {
+            json e = v.entry;
+            e["service_id"] = v.service_id;
+            if (v.session_id) e["session_id"] = *v.session_id;
+            e["client_name"] = v.client_name;
+            if (v.child_name) e["child_name"] = *v.child_name;
+            entries.push_back(std::move(e));
+        }
+        reply(res, 200, json{{"entries", entries}});
+    });
+}
+
+} // namespace frontdoor::server::http

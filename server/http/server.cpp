@@ -1,0 +1,146 @@
+#include "server/http/server.hpp"
+
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
+#include <stdexcept>
+
+#include <sys/socket.h>
+
+#include <httplib.h>
+
+#include "server/http/api.hpp"
+#include "server/http/routes.hpp"
+#include "server/services/services.hpp"
+#include "shared/wire.hpp"
+
+namespace frontdoor::server {
+
+struct HttpServer::Impl {
+    explicit Impl(ServerOptions o)
+        : options(std::move(o)),
+          clock(options.clock ? options.clock : std::make_shared<shared::SystemClock>()),
+          db(options.db_path), services(ServiceContext{db, *clock, options.settings, {}}),
+          limits{http::RateLimiter(options.login_failures_allowed, options.limit_window, *clock),
+                 http::RateLimiter(options.checkin_failures_allowed, options.limit_window, *clock)},
+          api(server, services.auth, metrics) {}
+
+    ServerOptions options;
+    std::shared_ptr<const shared::Clock> clock;
+    storage::Database db;
+    Services services;
+    http::Metrics metrics;
+    http::Limiters limits;
+    httplib::Server server;
+    http::Api api;
+    std::thread thread;
+    int listen_fd = -1;
+
+    std::thread sweeper;
+    std::mutex sweep_mutex;
+    std::condition_variable sweep_cv;
+    bool stopping = false;
+
+    void configure();
+    void sweep_loop();
+};
+
+void HttpServer::Impl::configure() {
+    using namespace http;
+    // The three httplib defaults that cost most (STYLE.md): Nagle, backlog, pool size.
+    server.set_tcp_nodelay(true);
+    server.set_socket_options([this](socket_t sock) {
+        httplib::default_socket_options(sock);
+        listen_fd = sock;
+    });
+    int threads = options.threads;
+    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+    server.set_keep_alive_max_count(1000);
+    server.set_keep_alive_timeout(5);
+    server.set_read_timeout(10, 0);
+    server.set_write_timeout(10, 0);
+    server.set_payload_max_length(64 * 1024);
+
+    // Every error is JSON in the contract's shape, the library's own included.
+    server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
+        if (!res.body.empty()) return;
+        using shared::ErrorCode;
+        switch (res.status) {
+        case 400: reply(res, 400, shared::wire::error_body({ErrorCode::invalid_json, "the request could not be read", ""})); break;
+        case 404: reply(res, 404, shared::wire::error_body({ErrorCode::not_found, "there is nothing here", ""})); break;
+        case 405: reply(res, 405, shared::wire::error_body({ErrorCode::not_found, "this method is not allowed here", ""})); break;
+        case 413: reply(res, 413, shared::wire::error_body({ErrorCode::too_large, "the request body is over 64 KiB", ""})); break;
+        case 414: reply(res, 414, shared::wire::error_body({ErrorCode::too_large, "the address is too long", ""})); break;
+        default: {
+            int status = res.status;
+            reply(res, status, shared::wire::error_body({status >= 500 ? ErrorCode::internal : ErrorCode::invalid_field,
+                                                         "the request could not be handled", ""}));
+        }
+        }
+    });
+    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        reply(res, 500, shared::wire::error_body({shared::ErrorCode::internal, "something went wrong on the server", ""}));
+    });
+    if (options.log_requests)
+        server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+            std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);
+        });
+
+    register_ops_routes(api, services);
+    register_auth_routes(api, services, limits);
+    register_setup_routes(api, services);
+    register_booking_routes(api, services, metrics);
+    register_arrival_routes(api, services, metrics, limits);
+    register_day_routes(api, services);
+    register_diary_routes(api, services);
+    if (!options.web_root.empty()) server.set_mount_point("/", options.web_root);
+}
+
+void HttpServer::Impl::sweep_loop() {
+    std::unique_lock lock(sweep_mutex);
+    while (!stopping) {
+        sweep_cv.wait_for(lock, options.sweep_every, [this] { return stopping; });
+        if (stopping) break;
+        lock.unlock();
+        services.expire_offers();
+        lock.lock();
+    }
+}
+
+HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {
+    impl_->configure();
+}
+
+HttpServer::~HttpServer() { stop(); }
+
+Services& HttpServer::services() { return impl_->services; }
+storage::Database& HttpServer::database() { return impl_->db; }
+
+int HttpServer::start() {
+    auto& s = *impl_;
+    port_ = s.options.port == 0 ? s.server.bind_to_any_port(s.options.bind)
+                                : (s.server.bind_to_port(s.options.bind, s.options.port) ? s.options.port : -1);
+    if (port_ <= 0) throw std::runtime_error("cannot listen on " + s.options.bind + ":" + std::to_string(s.options.port));
+    // httplib listens with a backlog of 5; a burst of clients would be dropped.
+    if (s.listen_fd >= 0) ::listen(s.listen_fd, 4096);
+    s.thread = std::thread([&s] { s.server.listen_after_bind(); });
+    while (!s.server.is_running()) std::this_thread::yield();
+    s.sweeper = std::thread([&s] { s.sweep_loop(); });
+    return port_;
+}
+
+void HttpServer::stop() {
+    auto& s = *impl_;
+    {
+        std::lock_guard lock(s.sweep_mutex);
+        s.stopping = true;
+    }
+    s.sweep_cv.notify_all();
+    if (s.sweeper.joinable()) s.sweeper.join();
+    if (s.thread.joinable()) {
+        s.server.stop();
+        s.thread.join();
+    }
+}
+
+} // namespace frontdoor::server

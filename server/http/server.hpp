@@ -1,0 +1,62 @@
+#pragma once
+// HttpServer: the booking server on one address. Owns the database, the services and
+// the cpp-httplib server with its thread pool. start() returns once it accepts
+// connections; stop() stops accepting, lets in-flight requests finish, and returns.
+// Thread-safety: start() and stop() from one controlling thread.
+
+#include <chrono>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "server/services/context.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace frontdoor::server {
+
+struct Services;
+namespace storage {
+class Database;
+}
+
+struct ServerOptions {
+    std::string db_path;
+    std::string bind = "127.0.0.1";
+    int port = 0;
+    int threads = 64; // each keep-alive connection holds one while it is open
+    std::string web_root; // the staff page's files; empty serves none
+    Settings settings;
+    std::shared_ptr<const shared::Clock> clock; // the system clock when empty
+    int login_failures_allowed = 10;  // per client in limit_window
+    int checkin_failures_allowed = 30; // per kiosk or address in limit_window
+    std::chrono::seconds limit_window{std::chrono::minutes{5}};
+    std::chrono::seconds sweep_every{std::chrono::seconds{30}}; // offer expiry
+    bool log_requests = false;
+};
+
+class HttpServer {
+  public:
+    explicit HttpServer(ServerOptions options);
+    ~HttpServer();
+    HttpServer(const HttpServer&) = delete;
+    HttpServer& operator=(const HttpServer&) = delete;
+
+    /// Binds, starts serving on a thread of its own and returns the port. Throws
+    /// std::runtime_error when the address cannot be bound.
+    int start();
+    void stop();
+    int port() const { return port_; }
+
+    Services& services();
+    storage::Database& database();
+
+  private:
+    struct Impl;
+    std::unique_ptr<Impl> impl_;
+    int port_ = 0;
+};
+
+} // namespace frontdoor::server

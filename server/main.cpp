@@ -1,0 +1,47 @@
+// frontdoor-server: init, serve, demo. Flags, config, wiring, signals; nothing else.
+#include <cstdio>
+#include <iostream>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "server/cli/commands.hpp"
+
+int main(int argc, char** argv) {
+    using namespace frontdoor::server::cli;
+    CLI::App app{"Front Door booking server"};
+    app.require_subcommand(1);
+
+    InitArgs init;
+    auto* init_cmd = app.add_subcommand("init", "create the database and an admin account");
+    init_cmd->add_option("--db", init.db, "database file")->required();
+    init_cmd->add_option("--admin-user", init.admin_user, "admin username")->required();
+
+    ServeArgs serve;
+    auto* serve_cmd = app.add_subcommand("serve", "serve the API and the staff page until SIGINT/SIGTERM");
+    serve_cmd->add_option("--config", serve.config, "TOML config file (flags win)");
+    serve_cmd->add_option("--db", serve.db, "database file");
+    serve_cmd->add_option("--bind", serve.bind, "address to listen on");
+    serve_cmd->add_option("--port", serve.port, "port (0 picks a free one)");
+    serve_cmd->add_option("--web-root", serve.web_root, "folder of the staff page");
+    serve_cmd->add_option("--threads", serve.threads, "request threads");
+    serve_cmd->add_option("--offer-hold-minutes", serve.offer_hold_minutes, "how long a waitlist offer is held");
+    serve_cmd->add_option("--session-idle-minutes", serve.session_idle_minutes, "staff sessions end after this idle time");
+    serve_cmd->add_flag("--log-requests", serve.log_requests, "log each request to stderr");
+
+    DemoArgs demo;
+    auto* demo_cmd = app.add_subcommand("demo", "fill an empty database with a demo hub");
+    demo_cmd->add_option("--db", demo.db, "database file")->required();
+    demo_cmd->add_option("--kiosk-token-file", demo.kiosk_token_file, "also write the kiosk token here");
+
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (*init_cmd) return run_init(init);
+        if (*serve_cmd) return run_serve(serve);
+        if (*demo_cmd) return run_demo(demo);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "frontdoor-server: %s\n", e.what());
+        return 1;
+    }
+    return 2;
+}

@@ -1,0 +1,115 @@
+#include "server/services/arrival_service.hpp"
+
+#include "server/domain/checkin.hpp"
+#include "server/services/booking_detail.hpp"
+#include "server/storage/day_repo.hpp"
+#include "server/storage/setup_repo.hpp"
+
+namespace frontdoor::server {
+
+using storage::Connection;
+
+void to_json(shared::json& j, const DayAppointment& a) {
+    j = shared::json{{"booking_id", a.booking_id}, {"reference", a.reference}, {"start", a.start},
+                     {"end", a.end},               {"service", a.service},     {"room", a.room},
+                     {"client_name", a.client_name}, {"status", a.status},    {"flags", a.flags}};
+    j["staff"] = a.staff ? shared::json(*a.staff) : shared::json(nullptr);
+    if (a.child_name) j["child_name"] = *a.child_name;
+    if (a.arrived_at) j["arrived_at"] = *a.arrived_at;
+    if (a.interpreter) j["interpreter"] = *a.interpreter;
+}
+
+namespace {
+
+std::string first_word(const std::string& s) {
+    auto sp = s.find(' ');
+    return sp == std::string::npos ? s : s.substr(0, sp);
+}
+
+} // namespace
+
+Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Principal& by, const CheckinInput& in) {
+    std::vector<Id> arrived;
+    auto r = guard_storage([&]() -> Result<std::vector<shared::wire::CheckedIn>> {
+        return ctx_.db.write([&](Connection& c) -> Result<std::vector<shared::wire::CheckedIn>> {
+            auto hub = storage::find_hub(c, in.hub_id);
+            if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
+            if (by.role == Role::kiosk && by.hub_id != in.hub_id)
+                return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
+            auto zone = detail::hub_zone(*hub);
+            auto now = ctx_.clock.now();
+            auto today = shared::local_date(zone, now);
+            auto rows = storage::bookings_between(c, in.hub_id, shared::local_to_instant(zone, today, shared::Minutes{0}),
+                                                  shared::local_to_instant(zone, shared::add_days(today, 1), shared::Minutes{0}));
+            std::vector<domain::CheckinCandidate> candidates;
+            std::vector<const storage::DayRow*> matched;
+            for (const auto& row : rows) {
+                if (row.status != "booked" && row.status != "arrived") continue;
+                bool fits = in.reference ? row.reference == *in.reference
+                                         : ((row.client_dob == *in.date_of_birth || row.child_dob == in.date_of_birth) &&
+                                            domain::initial_matches(row.client_last_name, *in.surname_initial));
+                if (!fits) continue;
+                candidates.push_back({row.booking_id, row.client_id});
+                matched.push_back(&row);
+            }
+            auto chosen = domain::choose_checkin(candidates);
+            if (!chosen) return chosen.error();
+            std::vector<shared::wire::CheckedIn> out;
+            for (const auto* row : matched) {
+                if (row->status == "booked") {
+                    storage::set_booking_status(c, row->booking_id, "arrived", now, now, by.actor());
+                    arrived.push_back(row->booking_id);
+                }
+                shared::wire::CheckedIn ci;
+                ci.booking_id = row->booking_id;
+                ci.start = shared::format_instant(row->start, zone);
+                ci.service_name = row->discreet ? std::string{} : row->service_name;
+                ci.discreet = row->discreet;
+                ci.room_name = row->room_name;
+                if (row->staff_name) ci.practitioner_first_name = first_word(*row->staff_name);
+                out.push_back(std::move(ci));
+            }
+            return out;
+        });
+    });
+    for (Id id : arrived) ctx_.publish({in.hub_id, id, "arrived"});
+    return r;
+}
+
+Result<std::vector<DayAppointment>> ArrivalService::day(Id hub_id, const shared::Date& date) {
+    return guard_storage([&]() -> Result<std::vector<DayAppointment>> {
+        return ctx_.db.read([&](Connection& c) -> Result<std::vector<DayAppointment>> {
+            auto hub = storage::find_hub(c, hub_id);
+            if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
+            auto zone = detail::hub_zone(*hub);
+            auto rows = storage::bookings_between(c, hub_id, shared::local_to_instant(zone, date, shared::Minutes{0}),
+                                                  shared::local_to_instant(zone, shared::add_days(date, 1), shared::Minutes{0}));
+            std::vector<DayAppointment> out;
+            for (const auto& r : rows) {
+                DayAppointment a;
+                a.booking_id = r.booking_id;
+                a.reference = r.reference;
+                a.start = shared::format_instant(r.start, zone);
+                a.end = shared::format_instant(r.end, zone);
+                a.service = {r.service_id, r.service_name};
+                a.room = {r.room_id, r.room_name};
+                if (r.staff_id) a.staff = shared::wire::Ref{*r.staff_id, r.staff_name.value_or("")};
+                a.client_name = r.client_first_name + " " + r.client_last_name;
+                a.child_name = r.child_name;
+                a.status = r.status;
+                if (r.arrived_at) a.arrived_at = shared::format_instant(*r.arrived_at, zone);
+                a.interpreter = r.interpreter;
+                if (r.interpreter) a.flags.push_back("needs_interpreter");
+                int missed = storage::earlier_missed(c, r.client_id, r.child_id, r.start);
+                if (missed > 0)
+                    a.flags.push_back(r.child_id ? (missed > 1 ? "repeated_was_not_brought" : "previous_was_not_brought")
+                                                 : "previous_did_not_attend");
+                if (!storage::has_earlier_booking(c, r.client_id, r.start)) a.flags.push_back("first_visit");
+                out.push_back(std::move(a));
+            }
+            return out;
+        });
+    });
+}
+
+} // namespace frontdoor::server

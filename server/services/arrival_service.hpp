@@ -1,0 +1,55 @@
+#pragma once
+// Arrivals and the day: check-in at the kiosk or the desk, the staff's view of a day
+// at a hub with flags, and what a practitioner's diary holds.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/services/auth_service.hpp"
+#include "server/services/context.hpp"
+#include "shared/wire.hpp"
+
+namespace frontdoor::server {
+
+struct CheckinInput {
+    Id hub_id = 0;
+    std::optional<std::string> reference;       // normalised
+    std::optional<std::string> date_of_birth;   // YYYY-MM-DD
+    std::optional<std::string> surname_initial; // one letter
+};
+
+struct DayAppointment {
+    Id booking_id = 0;
+    std::string reference;
+    std::string start;
+    std::string end;
+    shared::wire::Ref service;
+    shared::wire::Ref room;
+    std::optional<shared::wire::Ref> staff;
+    std::string client_name;
+    std::optional<std::string> child_name;
+    std::string status;
+    std::optional<std::string> arrived_at;
+    std::optional<std::string> interpreter;
+    std::vector<std::string> flags; // needs_interpreter, previous_was_not_brought,
+                                    // repeated_was_not_brought, previous_did_not_attend, first_visit
+};
+void to_json(shared::json& j, const DayAppointment& a);
+
+class ArrivalService {
+  public:
+    explicit ArrivalService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+    /// Checks in today's bookings at the hub that match. Checking in twice answers the
+    /// same and changes nothing.
+    Result<std::vector<shared::wire::CheckedIn>> check_in(const Principal& by, const CheckinInput& in);
+
+    /// A hub's appointments on a local date, in time order.
+    Result<std::vector<DayAppointment>> day(Id hub_id, const shared::Date& date);
+
+  private:
+    const ServiceContext& ctx_;
+};
+
+} // namespace frontdoor::server

@@ -1,0 +1,58 @@
+#pragma once
+// Logins, tokens and roles. Staff tokens expire after an idle period that each use
+// extends; kiosk tokens last until their kiosk is revoked.
+
+#include <optional>
+#include <string>
+
+#include "server/services/context.hpp"
+
+namespace frontdoor::server {
+
+enum class Role { admin, manager, reception, practitioner, kiosk };
+std::string_view role_name(Role r);
+std::optional<Role> parse_role(std::string_view name);
+
+struct Principal {
+    Role role = Role::kiosk;
+    std::optional<Id> staff_id;
+    std::optional<Id> kiosk_id;
+    std::optional<Id> hub_id; // a kiosk's hub; a staff member's home hub
+    std::string token_hash;
+    std::optional<std::string> csrf; // set for browser sessions
+    /// "staff:3" or "kiosk:2": who did it, for audit and idempotency keys.
+    std::string actor() const;
+};
+
+struct LoginResult {
+    std::string token;
+    Role role = Role::practitioner;
+    Id staff_id = 0;
+    std::string expires_at; // RFC 3339 UTC
+    std::string csrf_token;
+};
+
+class AuthService {
+  public:
+    explicit AuthService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+    /// `unauthenticated` for an unknown user, a wrong password or a disabled account.
+    Result<LoginResult> login(const std::string& username, const std::string& password);
+    /// The principal behind a token, or nullopt when unknown, expired or revoked.
+    std::optional<Principal> resolve(const std::string& token);
+    void logout(const Principal& p);
+
+    struct KioskToken {
+        Id id = 0;
+        std::string token;
+    };
+    Result<KioskToken> create_kiosk(const Principal& by, Id hub_id, const std::string& name);
+
+    /// Creates the first admin account (init). `conflict` when the user exists.
+    Result<Id> create_admin(const std::string& username, const std::string& password);
+
+  private:
+    const ServiceContext& ctx_;
+};
+
+} // namespace frontdoor::server

@@ -1,0 +1,41 @@
+#pragma once
+// Internals shared by the booking, waitlist and check-in services. Every function
+// runs inside the caller's write transaction.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/services/booking_service.hpp"
+#include "server/storage/booking_repo.hpp"
+#include "server/storage/records.hpp"
+#include "server/storage/waitlist_repo.hpp"
+
+namespace frontdoor::server::detail {
+
+/// The hub's zone; nullptr when its name is unknown to tzdata (never for a stored hub).
+const date::time_zone* hub_zone(const storage::HubRow& hub);
+
+/// The client and child rows for a person, created when new.
+std::pair<Id, std::optional<Id>> upsert_family(storage::Connection& c, const PersonInput& client,
+                                               const std::optional<ChildInput>& child, shared::Instant now);
+
+/// A reference no booking has.
+std::string fresh_reference(storage::Connection& c);
+
+/// The confirmation shape of a stored booking.
+shared::wire::BookingConfirmation confirmation(storage::Connection& c, const storage::BookingRow& b);
+
+/// Frees nothing itself: offers the place a booking held (now cancelled or released)
+/// to the first matching waiting family, as a held booking. Returns the booking id of
+/// the new hold, if any.
+std::optional<Id> offer_place(storage::Connection& c, const ServiceContext& ctx, const storage::BookingRow& freed,
+                              shared::Instant now);
+
+/// Lapses offers that are past their time, passing each place on. Returns the holds made.
+std::vector<Id> lapse_offers(storage::Connection& c, const ServiceContext& ctx, shared::Instant now);
+
+/// The wire form of a waitlist entry.
+shared::wire::WaitlistEntry waitlist_wire(storage::Connection& c, const storage::WaitlistRow& w);
+
+} // namespace frontdoor::server::detail

@@ -1,0 +1,105 @@
+#pragma once
+// Families booking: availability, bookings (idempotent), cancellation, statuses and
+// the waitlist with held offers. Every change is one write transaction that checks and
+// writes together, so a place is never sold twice. Events are published after commit.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/services/auth_service.hpp"
+#include "server/services/context.hpp"
+#include "shared/wire.hpp"
+
+namespace frontdoor::server {
+
+struct PersonInput {
+    std::string first_name;
+    std::string last_name;
+    std::string date_of_birth; // validated YYYY-MM-DD
+    std::optional<std::string> phone;
+    std::optional<std::string> email;
+    std::optional<std::string> interpreter; // a language, when one is needed
+};
+
+struct ChildInput {
+    std::string first_name;
+    std::string date_of_birth;
+};
+
+struct BookingInput {
+    Id hub_id = 0;
+    Id service_id = 0;
+    std::optional<shared::Instant> start; // appointments
+    std::optional<Id> session_id;         // groups
+    std::optional<Id> staff_id;           // staff may ask for one practitioner
+    PersonInput client;
+    std::optional<ChildInput> child;
+};
+
+struct AvailabilityQuery {
+    Id hub_id = 0;
+    Id service_id = 0;
+    shared::Date from;
+    shared::Date to;
+};
+
+struct WaitlistInput {
+    Id hub_id = 0;
+    Id service_id = 0;
+    std::optional<Id> session_id;
+    std::optional<shared::Date> from;
+    std::optional<shared::Date> to;
+    PersonInput client;
+    std::optional<ChildInput> child;
+};
+
+/// One row of the staff's waitlist view.
+struct WaitlistView {
+    shared::wire::WaitlistEntry entry;
+    Id service_id = 0;
+    std::optional<Id> session_id;
+    std::string client_name;
+    std::optional<std::string> child_name;
+};
+
+class BookingService {
+  public:
+    explicit BookingService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+    Result<std::vector<shared::wire::Slot>> availability(const Principal& by, const AvailabilityQuery& q);
+
+    /// Books a place. With an idempotency key, a repeat of the same request answers
+    /// exactly as the first did and books nothing; the same key with another request
+    /// (another fingerprint) is `conflict`.
+    Result<shared::wire::BookingConfirmation> book(const Principal& by, const BookingInput& in,
+                                                   const std::string& idempotency_key,
+                                                   const std::string& request_fingerprint);
+
+    /// Cancels by reference; a kiosk must give the client's date of birth. Cancelling
+    /// twice answers the same. The freed place is offered to the waitlist.
+    Result<std::string> cancel(const Principal& by, const std::string& reference,
+                               const std::optional<std::string>& date_of_birth);
+
+    /// Staff status change (arrived, in_progress, seen, missed, cancelled). Answers the
+    /// stored status name.
+    Result<std::string> set_status(const Principal& by, Id booking_id, const std::string& requested);
+
+    Result<shared::wire::WaitlistEntry> join_waitlist(const Principal& by, const WaitlistInput& in);
+    /// A kiosk must give the client's date of birth for these three.
+    Result<shared::wire::WaitlistEntry> waitlist_entry(const Principal& by, Id id,
+                                                       const std::optional<std::string>& dob);
+    Result<shared::wire::WaitlistEntry> accept_offer(const Principal& by, Id id,
+                                                     const std::optional<std::string>& dob);
+    Result<shared::wire::WaitlistEntry> decline_offer(const Principal& by, Id id,
+                                                      const std::optional<std::string>& dob);
+    Result<std::vector<WaitlistView>> list_waitlist(Id hub_id, std::optional<Id> service_id);
+
+    /// Lapses every offer whose time is up and passes each place on. Never throws.
+    void expire_offers();
+
+  private:
+    const ServiceContext& ctx_;
+};
+
+} // namespace frontdoor::server

@@ -1,0 +1,280 @@
+// The waitlist half of BookingService, and the internals shared with booking:
+// families, references, confirmations, offers and their expiry.
+#include "server/services/booking_detail.hpp"
+#include "server/services/crypto.hpp"
+#include "server/storage/setup_repo.hpp"
+
+namespace frontdoor::server {
+namespace detail {
+
+using shared::Instant;
+using storage::Connection;
+
+const date::time_zone* hub_zone(const storage::HubRow& hub) {
+    auto z = shared::find_zone(hub.timezone);
+    return z ? z : shared::find_zone("Europe/London");
+}
+
+std::pair<Id, std::optional<Id>> upsert_family(Connection& c, const PersonInput& p,
+                                               const std::optional<ChildInput>& child, Instant now) {
+    storage::ClientRow row{0, p.first_name, p.last_name, p.date_of_birth, p.phone, p.email, p.interpreter};
+    Id client = storage::upsert_client(c, row, now);
+    std::optional<Id> child_id;
+    if (child) child_id = storage::upsert_child(c, client, child->first_name, child->date_of_birth);
+    return {client, child_id};
+}
+
+std::string fresh_reference(Connection& c) {
+    for (;;) {
+        auto r = random_reference();
+        if (!storage::reference_exists(c, r)) return r;
+    }
+}
+
+shared::wire::BookingConfirmation confirmation(Connection& c, const storage::BookingRow& b) {
+    auto hub = storage::find_hub(c, b.hub_id);
+    auto zone = hub ? hub_zone(*hub) : shared::find_zone("Europe/London");
+    shared::wire::BookingConfirmation out;
+    out.id = b.id;
+    out.reference = b.reference;
+    out.status = b.status;
+    out.start = shared::format_instant(b.start, zone);
+    out.end = shared::format_instant(b.end, zone);
+    if (auto room = storage::find_room(c, b.room_id)) out.room = {room->id, room->name};
+    if (b.staff_id)
+        if (auto s = storage::find_staff(c, *b.staff_id)) out.staff = shared::wire::Ref{s->id, s->name};
+    if (auto s = storage::find_service(c, b.service_id)) out.service = {s->id, s->name};
+    return out;
+}
+
+namespace {
+
+bool entry_fits(const storage::WaitlistRow& w, const storage::BookingRow& place, const date::time_zone* zone) {
+    if (w.session_id && w.session_id != place.session_id) return false;
+    auto day = shared::format_date(shared::local_date(zone, place.start));
+    if (w.from_date && day < *w.from_date) return false;
+    if (w.to_date && day > *w.to_date) return false;
+    return true;
+}
+
+} // namespace
+
+std::optional<Id> offer_place(Connection& c, const ServiceContext& ctx, const storage::BookingRow& freed, Instant now) {
+    auto hub = storage::find_hub(c, freed.hub_id);
+    if (!hub || freed.start <= now) return std::nullopt;
+    auto zone = hub_zone(*hub);
+    for (const auto& w : storage::waiting_entries(c, freed.hub_id, freed.service_id)) {
+        if (!entry_fits(w, freed, zone)) continue;
+        storage::BookingRow hold = freed;
+        hold.id = 0;
+        hold.reference = fresh_reference(c);
+        hold.client_id = w.client_id;
+        hold.child_id = w.child_id;
+        hold.status = "held";
+        hold.arrived_at.reset();
+        hold.source = "waitlist";
+        auto expires = now + ctx.settings.offer_hold;
+        // An offer never outlives the appointment it is for.
+        if (expires > freed.start) expires = freed.start;
+        hold.held_until = expires;
+        Id id = storage::insert_booking(c, hold, now, "waitlist:" + std::to_string(w.id));
+        storage::update_waitlist(c, w.id, "offered", id, expires, now);
+        return id;
+    }
+    return std::nullopt;
+}
+
+std::vector<Id> lapse_offers(Connection& c, const ServiceContext& ctx, Instant now) {
+    std::vector<Id> holds;
+    for (const auto& w : storage::lapsed_offers(c, now)) {
+        storage::update_waitlist(c, w.id, "expired", std::nullopt, std::nullopt, now);
+        if (!w.booking_id) continue;
+        auto b = storage::find_booking(c, *w.booking_id);
+        if (!b || b->status != "held") continue;
+        storage::set_booking_status(c, b->id, "released", std::nullopt, now, "waitlist:expired");
+        if (auto next = offer_place(c, ctx, *b, now)) holds.push_back(*next);
+    }
+    return holds;
+}
+
+shared::wire::WaitlistEntry waitlist_wire(Connection& c, const storage::WaitlistRow& w) {
+    shared::wire::WaitlistEntry e;
+    e.id = w.id;
+    e.status = w.status;
+    e.position = storage::waitlist_position(c, w);
+    if (w.booking_id && (w.status == "offered" || w.status == "booked")) {
+        if (auto b = storage::find_booking(c, *w.booking_id)) {
+            auto hub = storage::find_hub(c, b->hub_id);
+            auto zone = hub ? hub_zone(*hub) : nullptr;
+            e.offered_start = shared::format_instant(b->start, zone);
+            e.reference = b->reference;
+            if (w.status == "offered" && w.offer_expires_at)
+                e.offer_expires_at = shared::format_instant(*w.offer_expires_at, zone);
+        }
+    }
+    return e;
+}
+
+} // namespace detail
+
+namespace {
+
+using storage::Connection;
+
+/// The entry, checked for who asks: a kiosk must be at its hub and know the date of birth.
+Result<storage::WaitlistRow> entry_for(Connection& c, const Principal& by, Id id, const std::optional<std::string>& dob) {
+    auto w = storage::find_waitlist(c, id);
+    auto not_found = make_error(ErrorCode::not_found, "no such waitlist entry");
+    if (!w) return not_found;
+    if (by.role == Role::kiosk) {
+        auto client = storage::find_client(c, w->client_id);
+        if (w->hub_id != by.hub_id || !dob || !client || client->date_of_birth != *dob) return not_found;
+    }
+    return *w;
+}
+
+} // namespace
+
+Result<shared::wire::WaitlistEntry> BookingService::join_waitlist(const Principal& by, const WaitlistInput& in) {
+    if (in.from && in.to && date::sys_days{*in.to} < date::sys_days{*in.from})
+        return make_error(ErrorCode::invalid_field, "must not be before from", "to");
+    return guard_storage([&]() -> Result<shared::wire::WaitlistEntry> {
+        return ctx_.db.write([&](Connection& c) -> Result<shared::wire::WaitlistEntry> {
+            auto now = ctx_.clock.now();
+            auto hub = storage::find_hub(c, in.hub_id);
+            if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
+            if (by.role == Role::kiosk && by.hub_id != in.hub_id)
+                return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
+            auto service = storage::find_service(c, in.service_id);
+            if (!service || !service->active || (by.role == Role::kiosk && !service->self_bookable))
+                return make_error(ErrorCode::not_found, "no such service", "service_id");
+            if (service->needs_child && !in.child)
+                return make_error(ErrorCode::missing_field, "this service is for a child: give the child's details", "child");
+            if (in.session_id) {
+                auto s = storage::find_session(c, *in.session_id);
+                if (!s || s->hub_id != in.hub_id || s->service_id != in.service_id)
+                    return make_error(ErrorCode::not_found, "no such session of this service here", "session_id");
+                if (s->cancelled || s->start <= now)
+                    return make_error(ErrorCode::conflict, "this session is no longer offered", "session_id");
+            }
+            auto [client, child] = detail::upsert_family(c, in.client, in.child, now);
+            storage::WaitlistRow w;
+            w.hub_id = in.hub_id;
+            w.service_id = in.service_id;
+            w.session_id = in.session_id;
+            if (in.from) w.from_date = shared::format_date(*in.from);
+            if (in.to) w.to_date = shared::format_date(*in.to);
+            w.client_id = client;
+            w.child_id = child;
+            w.status = "waiting";
+            w.id = storage::insert_waitlist(c, w, now);
+            return detail::waitlist_wire(c, w);
+        });
+    });
+}
+
+Result<shared::wire::WaitlistEntry> BookingService::waitlist_entry(const Principal& by, Id id,
+                                                                   const std::optional<std::string>& dob) {
+    expire_offers();
+    return guard_storage([&]() -> Result<shared::wire::WaitlistEntry> {
+        return ctx_.db.read([&](Connection& c) -> Result<shared::wire::WaitlistEntry> {
+            auto w = entry_for(c, by, id, dob);
+            if (!w) return w.error();
+            return detail::waitlist_wire(c, *w);
+        });
+    });
+}
+
+Result<shared::wire::WaitlistEntry> BookingService::accept_offer(const Principal& by, Id id,
+                                                                 const std::optional<std::string>& dob) {
+    Id hub = 0, booking = 0;
+    std::vector<Id> offers;
+    auto r = guard_storage([&]() -> Result<shared::wire::WaitlistEntry> {
+        return ctx_.db.write([&](Connection& c) -> Result<shared::wire::WaitlistEntry> {
+            auto now = ctx_.clock.now();
+            offers = detail::lapse_offers(c, ctx_, now);
+            auto w = entry_for(c, by, id, dob);
+            if (!w) return w.error();
+            hub = w->hub_id;
+            if (w->status == "booked") return detail::waitlist_wire(c, *w);
+            if (w->status != "offered" || !w->booking_id)
+                return make_error(ErrorCode::conflict, w->status == "expired" ? "the offer has lapsed" : "there is no offer to accept");
+            booking = *w->booking_id;
+            storage::set_booking_status(c, booking, "booked", std::nullopt, now, by.actor());
+            storage::update_waitlist(c, w->id, "booked", std::nullopt, std::nullopt, now);
+            w->status = "booked";
+            return detail::waitlist_wire(c, *w);
+        });
+    });
+    if (r && booking) ctx_.publish({hub, booking, "booked"});
+    for (Id b : offers) ctx_.publish({hub, b, "offered"});
+    return r;
+}
+
+Result<shared::wire::WaitlistEntry> BookingService::decline_offer(const Principal& by, Id id,
+                                                                  const std::optional<std::string>& dob) {
+    Id hub = 0;
+    std::vector<Id> offers;
+    auto r = guard_storage([&]() -> Result<shared::wire::WaitlistEntry> {
+        return ctx_.db.write([&](Connection& c) -> Result<shared::wire::WaitlistEntry> {
+            auto now = ctx_.clock.now();
+            offers = detail::lapse_offers(c, ctx_, now);
+            auto w = entry_for(c, by, id, dob);
+            if (!w) return w.error();
+            hub = w->hub_id;
+            if (w->status == "declined") return detail::waitlist_wire(c, *w);
+            if (w->status == "waiting") { // leaving the list before any offer
+                storage::update_waitlist(c, w->id, "cancelled", std::nullopt, std::nullopt, now);
+                w->status = "cancelled";
+                return detail::waitlist_wire(c, *w);
+            }
+            if (w->status != "offered" || !w->booking_id)
+                return make_error(ErrorCode::conflict, "there is no offer to decline");
+            storage::update_waitlist(c, w->id, "declined", std::nullopt, std::nullopt, now);
+            auto b = storage::find_booking(c, *w->booking_id);
+            if (b && b->status == "held") {
+                storage::set_booking_status(c, b->id, "released", std::nullopt, now, by.actor());
+                if (auto next = detail::offer_place(c, ctx_, *b, now)) offers.push_back(*next);
+            }
+            w->status = "declined";
+            return detail::waitlist_wire(c, *w);
+        });
+    });
+    for (Id b : offers) ctx_.publish({hub, b, "offered"});
+    return r;
+}
+
+Result<std::vector<WaitlistView>> BookingService::list_waitlist(Id hub_id, std::optional<Id> service_id) {
+    expire_offers();
+    return guard_storage([&]() -> Result<std::vector<WaitlistView>> {
+        return ctx_.db.read([&](Connection& c) -> Result<std::vector<WaitlistView>> {
+            if (!storage::find_hub(c, hub_id)) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
+            std::vector<WaitlistView> out;
+            for (const auto& w : storage::list_waitlist(c, hub_id, service_id)) {
+                WaitlistView v{detail::waitlist_wire(c, w), w.service_id, w.session_id, {}, std::nullopt};
+                if (auto cl = storage::find_client(c, w.client_id)) v.client_name = cl->first_name + " " + cl->last_name;
+                if (w.child_id)
+                    if (auto ch = storage::find_child(c, *w.child_id)) v.child_name = ch->first_name;
+                out.push_back(std::move(v));
+            }
+            return out;
+        });
+    });
+}
+
+void BookingService::expire_offers() {
+    try {
+        std::vector<std::pair<Id, Id>> offers;
+        ctx_.db.write([&](Connection& c) {
+            auto now = ctx_.clock.now();
+            for (Id b : detail::lapse_offers(c, ctx_, now))
+                if (auto row = storage::find_booking(c, b)) offers.emplace_back(row->hub_id, b);
+            storage::purge_idempotent(c, now - ctx_.settings.idempotency_keep);
+        });
+        for (auto [hub, b] : offers) ctx_.publish({hub, b, "offered"});
+    } catch (const std::exception&) {
+        // The sweeper tries again on its next round.
+    }
+}
+
+} // namespace frontdoor::server

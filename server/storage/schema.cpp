@@ -1,0 +1,190 @@
+#include "server/storage/schema.hpp"
+
+namespace frontdoor::server::storage {
+
+// Instants are INTEGER seconds since the Unix epoch (UTC); dates are TEXT YYYY-MM-DD
+// local to the hub; times of day are INTEGER minutes after local midnight.
+// Nothing is ever deleted: bookings, waitlist entries and tokens change status.
+const std::vector<std::string>& migrations() {
+    static const std::vector<std::string> steps = {
+        // 1: the first schema.
+        R"SQL(
+CREATE TABLE hubs (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  timezone TEXT NOT NULL,
+  address TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE rooms (
+  id INTEGER PRIMARY KEY,
+  hub_id INTEGER NOT NULL REFERENCES hubs(id),
+  name TEXT NOT NULL,
+  capacity INTEGER NOT NULL DEFAULT 1 CHECK (capacity >= 1),
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE staff (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  hub_id INTEGER REFERENCES hubs(id),
+  username TEXT UNIQUE,
+  password_hash TEXT,
+  access TEXT NOT NULL CHECK (access IN ('admin','manager','reception','practitioner','none')),
+  active INTEGER NOT NULL DEFAULT 1,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE working_hours (
+  id INTEGER PRIMARY KEY,
+  staff_id INTEGER NOT NULL REFERENCES staff(id),
+  hub_id INTEGER NOT NULL REFERENCES hubs(id),
+  weekday INTEGER NOT NULL CHECK (weekday BETWEEN 1 AND 7),
+  start_min INTEGER NOT NULL,
+  end_min INTEGER NOT NULL,
+  CHECK (start_min >= 0 AND end_min <= 1440 AND end_min > start_min)
+);
+CREATE INDEX working_hours_by_hub ON working_hours(hub_id, weekday);
+CREATE TABLE absences (
+  id INTEGER PRIMARY KEY,
+  staff_id INTEGER NOT NULL REFERENCES staff(id),
+  from_date TEXT NOT NULL,
+  to_date TEXT NOT NULL,
+  reason TEXT,
+  CHECK (to_date >= from_date)
+);
+CREATE INDEX absences_by_staff ON absences(staff_id, to_date);
+CREATE TABLE services (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL CHECK (kind IN ('appointment','group')),
+  duration_minutes INTEGER NOT NULL CHECK (duration_minutes BETWEEN 5 AND 720),
+  staff_role TEXT,
+  capacity INTEGER,
+  self_bookable INTEGER NOT NULL DEFAULT 1,
+  needs_child INTEGER NOT NULL DEFAULT 0,
+  discreet INTEGER NOT NULL DEFAULT 0,
+  active INTEGER NOT NULL DEFAULT 1
+);
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  service_id INTEGER NOT NULL REFERENCES services(id),
+  hub_id INTEGER NOT NULL REFERENCES hubs(id),
+  room_id INTEGER NOT NULL REFERENCES rooms(id),
+  staff_id INTEGER REFERENCES staff(id),
+  start_utc INTEGER NOT NULL,
+  end_utc INTEGER NOT NULL,
+  capacity INTEGER NOT NULL CHECK (capacity >= 1),
+  series_id INTEGER,
+  cancelled INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX sessions_by_hub ON sessions(hub_id, service_id, start_utc);
+CREATE TABLE clients (
+  id INTEGER PRIMARY KEY,
+  first_name TEXT NOT NULL,
+  last_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL,
+  phone TEXT,
+  email TEXT,
+  interpreter TEXT,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX clients_by_dob ON clients(date_of_birth);
+CREATE TABLE children (
+  id INTEGER PRIMARY KEY,
+  client_id INTEGER NOT NULL REFERENCES clients(id),
+  first_name TEXT NOT NULL,
+  date_of_birth TEXT NOT NULL
+);
+CREATE INDEX children_by_dob ON children(date_of_birth);
+CREATE TABLE bookings (
+  id INTEGER PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  hub_id INTEGER NOT NULL REFERENCES hubs(id),
+  service_id INTEGER NOT NULL REFERENCES services(id),
+  session_id INTEGER REFERENCES sessions(id),
+  room_id INTEGER NOT NULL REFERENCES rooms(id),
+  staff_id INTEGER REFERENCES staff(id),
+  start_utc INTEGER NOT NULL,
+  end_utc INTEGER NOT NULL,
+  client_id INTEGER NOT NULL REFERENCES clients(id),
+  child_id INTEGER REFERENCES children(id),
+  status TEXT NOT NULL CHECK (status IN ('held','booked','arrived','in_progress','seen',
+                                         'did_not_attend','was_not_brought','cancelled','released')),
+  held_until INTEGER,
+  arrived_at INTEGER,
+  source TEXT NOT NULL DEFAULT 'staff',
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX bookings_by_hub_time ON bookings(hub_id, start_utc);
+CREATE INDEX bookings_by_staff_time ON bookings(staff_id, start_utc);
+CREATE INDEX bookings_by_room_time ON bookings(room_id, start_utc);
+CREATE INDEX bookings_by_session ON bookings(session_id);
+CREATE INDEX bookings_by_client ON bookings(client_id);
+-- Belt and braces under the write lock: one live 1:1 booking per practitioner and start.
+CREATE UNIQUE INDEX bookings_one_per_staff_start ON bookings(staff_id, start_utc)
+  WHERE session_id IS NULL AND staff_id IS NOT NULL AND status NOT IN ('cancelled','released');
+CREATE TABLE booking_history (
+  id INTEGER PRIMARY KEY,
+  booking_id INTEGER NOT NULL REFERENCES bookings(id),
+  at INTEGER NOT NULL,
+  status TEXT NOT NULL,
+  actor TEXT NOT NULL
+);
+CREATE INDEX booking_history_by_booking ON booking_history(booking_id);
+CREATE TABLE waitlist (
+  id INTEGER PRIMARY KEY,
+  hub_id INTEGER NOT NULL REFERENCES hubs(id),
+  service_id INTEGER NOT NULL REFERENCES services(id),
+  session_id INTEGER REFERENCES sessions(id),
+  from_date TEXT,
+  to_date TEXT,
+  client_id INTEGER NOT NULL REFERENCES clients(id),
+  child_id INTEGER REFERENCES children(id),
+  status TEXT NOT NULL CHECK (status IN ('waiting','offered','booked','declined','expired','cancelled')),
+  booking_id INTEGER REFERENCES bookings(id),
+  offer_expires_at INTEGER,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE INDEX waitlist_by_service ON waitlist(hub_id, service_id, status, id);
+CREATE INDEX waitlist_offers ON waitlist(status, offer_expires_at);
+CREATE TABLE idempotency_keys (
+  principal TEXT NOT NULL,
+  key TEXT NOT NULL,
+  request_hash TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  body TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  PRIMARY KEY (principal, key)
+);
+CREATE TABLE kiosks (
+  id INTEGER PRIMARY KEY,
+  hub_id INTEGER NOT NULL REFERENCES hubs(id),
+  name TEXT NOT NULL,
+  revoked INTEGER NOT NULL DEFAULT 0,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE tokens (
+  hash TEXT PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('staff','kiosk')),
+  staff_id INTEGER REFERENCES staff(id),
+  kiosk_id INTEGER REFERENCES kiosks(id),
+  csrf TEXT,
+  created_at INTEGER NOT NULL,
+  expires_at INTEGER,
+  revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE audit (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  actor TEXT NOT NULL,
+  action TEXT NOT NULL,
+  detail TEXT
+);
+)SQL",
+    };
+    return steps;
+}
+
+} // namespace frontdoor::server::storage
