@@ -33,6 +33,8 @@ class KioskHarness {
   public:
     explicit KioskHarness(HarnessOptions options);
     ~KioskHarness();
+    KioskHarness(const KioskHarness&) = delete; // the UI and controller hold references into it
+    KioskHarness& operator=(const KioskHarness&) = delete;
 
     kiosk::KioskState state;
 
