@@ -54,25 +54,24 @@ Intent draw_header(UiContext& ui) {
     ImGui::SetCursorPos(ImVec2(0, 0));
     if (ImGui::InvisibleButton("##staff_corner", ImVec2(f * 2.5f, f * 2.5f))) out = make_intent(Action::corner_tap);
     ui.hits.push_back(HitBox{"staff_corner", ImGui::GetItemRectMin(), ImGui::GetItemRectMax(), true});
-    ImGui::SetCursorPos(start);
-    std::string place = s.me ? s.me->hub.name : std::string(ui.t("app.name"));
-    ImGui::AlignTextToFramePadding();
-    ImGui::TextUnformatted(place.c_str());
+    // One row, 88 px high at 1080: the hub's name, "Start again", the clock.
+    float h = 88.f * ui.scale;
+    float text_y = start.y + (h - ImGui::GetTextLineHeight()) * 0.5f;
     float right = ImGui::GetWindowContentRegionMax().x;
     float clock_w = ImGui::CalcTextSize(s.clock_text.c_str()).x;
+    std::string place = s.me ? s.me->hub.name : std::string(ui.t("app.name"));
+    ImGui::SetCursorPos(ImVec2(start.x, text_y));
+    ImGui::TextUnformatted(place.c_str());
     if (s.screen != Screen::welcome && !s.asking_still_there) {
         std::string again = ui.t("nav.start_again");
         float bw = ImGui::CalcTextSize(again.c_str()).x + f * 1.6f;
-        ImGui::SameLine(right - bw - clock_w - f);
-        ImGui::SetCursorPosY(start.y - ImGui::GetStyle().FramePadding.y);
-        if (big_button(ui, "home", again.c_str(), ButtonKind::secondary, ImVec2(bw, 88.f * ui.scale)))
+        ImGui::SetCursorPos(ImVec2(right - clock_w - f - bw, start.y));
+        if (big_button(ui, "home", again.c_str(), ButtonKind::secondary, ImVec2(bw, h)))
             out = make_intent(Action::go_home);
-        ImGui::SameLine(right - clock_w);
-    } else {
-        ImGui::SameLine(right - clock_w);
     }
-    ImGui::AlignTextToFramePadding();
+    ImGui::SetCursorPos(ImVec2(right - clock_w, text_y));
     ImGui::TextUnformatted(s.clock_text.c_str());
+    ImGui::SetCursorPos(ImVec2(start.x, start.y + h + ImGui::GetStyle().ItemSpacing.y));
     ImGui::Separator();
     return out;
 }

@@ -69,14 +69,14 @@ bool capital_next(const TextField& field) {
 float key_height(UiContext& ui, int rows, float height) {
     float gap = ImGui::GetStyle().ItemSpacing.y;
     float fit = (height - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
-    return std::max(88.f * ui.scale, std::min(ui.touch_height(), fit));
+    return std::max(88.f * ui.scale, std::min(ui.touch_height() * 1.4f, fit));
 }
 
 } // namespace
 
 float keyboard_height(UiContext& ui, Keys keys) {
     int rows = row_count(ui, keys);
-    return static_cast<float>(rows) * ui.touch_height() +
+    return static_cast<float>(rows) * ui.touch_height() * 1.4f +
            static_cast<float>(rows - 1) * ImGui::GetStyle().ItemSpacing.y;
 }
 
@@ -90,7 +90,7 @@ Intent draw_keyboard(UiContext& ui, Keys keys, const TextField& field, float hei
 
     if (keys == Keys::digits) {
         const char* pad[4][3] = {{"1", "2", "3"}, {"4", "5", "6"}, {"7", "8", "9"}, {"", "0", "del"}};
-        float kw = std::min((w - 2 * gap) / 3, ImGui::GetFontSize() * 7);
+        float kw = std::min((w - 2 * gap) / 3, ImGui::GetFontSize() * 8);
         float indent = (w - (3 * kw + 2 * gap)) * 0.5f;
         for (auto& row : pad) {
             ImGui::SetCursorPosX(ImGui::GetCursorPosX() + indent);

@@ -30,7 +30,8 @@ Intent draw_days(UiContext& ui) {
     }
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float tw = (w - 6 * gap) / 7.f;
-    float th = ImGui::GetTextLineHeightWithSpacing() * 3.2f;
+    bool wide = ui.landscape(); // wide tiles: weekday and date on one line
+    float th = std::max(ui.touch_height(), ImGui::GetTextLineHeightWithSpacing() * (wide ? 2.3f : 3.2f));
     int count = days_between_inclusive(b.from, b.to);
     for (int i = 0; i < count; ++i) {
         std::string day = add_days(b.from, i);
@@ -41,7 +42,7 @@ Intent draw_days(UiContext& ui) {
         std::string status = free ? "\xE2\x9C\x93 " + std::to_string(free)
                                   : full ? ui.t("days.full") : "\xE2\x80\x94"; // — : nothing
         std::string label = std::string(ui.t(("weekday_short." + std::to_string(weekday_of(day))).c_str())) +
-                            "\n" + std::to_string(day_of_month(day)) + "\n" + status;
+                            (wide ? " " : "\n") + std::to_string(day_of_month(day)) + "\n" + status;
         bool open = free || full;
         ImGui::BeginDisabled(!open);
         if (big_button(ui, ("day." + day).c_str(), label.c_str(),

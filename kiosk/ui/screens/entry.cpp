@@ -34,8 +34,12 @@ const char* next_key(Step step) {
 Intent draw_entry(UiContext& ui) {
     Intent out;
     const KioskState& s = ui.state;
-    float w = begin_column(ui);
+    bool wide = ui.landscape();
+    float full = begin_column(ui, wide ? 48.f : 34.f);
     float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Landscape: question, fields and buttons on the left, the keyboard on the right.
+    float w = wide ? full * 0.42f : full;
+    if (wide) ImGui::BeginChild("##question", ImVec2(w, 0), false, ImGuiWindowFlags_NoBackground);
     heading(ui, ui.t(step_title_key(s.step)));
     if (const char* hint = hint_key(s.step)) body(ui, ui.t(hint));
 
@@ -57,16 +61,30 @@ Intent draw_entry(UiContext& ui) {
     if (!s.field_error.empty()) notice(ui, ui.t(s.field_error.c_str()));
     if (ui.busy() && ui.now - s.request.started_at > 0.3) spinner(ui);
 
-    float nav = ui.touch_height() + ImGui::GetStyle().ItemSpacing.y * 2;
-    float room = ImGui::GetContentRegionAvail().y - nav;
     Keys keys = step_keys(s.step);
     float want = keyboard_height(ui, keys);
-    if (room > want) ImGui::Dummy(ImVec2(1, (room - want) * 0.5f));
-    if (Intent k = draw_keyboard(ui, keys, s.buffers[s.focus], std::min(room, want))) out = k;
-
-    int nav_pressed = nav_row(ui, "next", ui.t(next_key(s.step)));
-    if (nav_pressed == 1) out = make_intent(Action::back);
-    if (nav_pressed == 2) out = make_intent(Action::next);
+    if (wide) {
+        int nav_pressed = nav_row(ui, "next", ui.t(next_key(s.step)));
+        if (nav_pressed == 1) out = make_intent(Action::back);
+        if (nav_pressed == 2) out = make_intent(Action::next);
+        ImGui::EndChild();
+        ImGui::SameLine(0, gap * 3);
+        ImGui::BeginChild("##keyboard", ImVec2(0, 0), false,
+                          ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+        float spacing = ImGui::GetStyle().ItemSpacing.y;
+        float room = ImGui::GetContentRegionAvail().y - spacing;
+        if (room > want) ImGui::Dummy(ImVec2(1, room - want - spacing));
+        if (Intent k = draw_keyboard(ui, keys, s.buffers[s.focus], std::min(room, want))) out = k;
+        ImGui::EndChild();
+    } else {
+        float nav = ui.touch_height() + ImGui::GetStyle().ItemSpacing.y * 2;
+        float room = ImGui::GetContentRegionAvail().y - nav;
+        if (room > want) ImGui::Dummy(ImVec2(1, (room - want) * 0.5f));
+        if (Intent k = draw_keyboard(ui, keys, s.buffers[s.focus], std::min(room, want))) out = k;
+        int nav_pressed = nav_row(ui, "next", ui.t(next_key(s.step)));
+        if (nav_pressed == 1) out = make_intent(Action::back);
+        if (nav_pressed == 2) out = make_intent(Action::next);
+    }
     end_column();
     return out;
 }

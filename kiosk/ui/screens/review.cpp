@@ -29,7 +29,12 @@ Intent draw_review(UiContext& ui) {
     const KioskState& s = ui.state;
     const BookingFlow& bk = s.booking;
     const Buffers& b = s.buffers;
-    float w = begin_column(ui);
+    bool wide = ui.landscape();
+    float full = begin_column(ui, wide ? 48.f : 34.f);
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Landscape: the details on the left, the buttons on the right.
+    float w = wide ? (full - gap * 3) * 0.55f : full;
+    if (wide) ImGui::BeginChild("##details", ImVec2(w, 0), false, ImGuiWindowFlags_NoBackground);
     heading(ui, ui.t(bk.waitlist ? "review.title_waitlist" : "review.title"));
     if (bk.service) row(ui, "review.service", bk.service->name);
     if (bk.slot) {
@@ -44,12 +49,20 @@ Intent draw_review(UiContext& ui) {
                                     dob(b, Field::child_day, Field::child_month, Field::child_year));
     }
     row(ui, "review.phone", b[Field::phone].empty() ? ui.t("review.no_phone") : b[Field::phone].str());
+    if (wide) {
+        ImGui::EndChild();
+        ImGui::SameLine(0, gap * 3);
+        ImGui::BeginChild("##actions", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+        w = ImGui::GetContentRegionAvail().x;
+        ImGui::Dummy(ImVec2(1, ImGui::GetContentRegionAvail().y * 0.35f));
+    }
     ImGui::Spacing();
     if (ui.busy() && ui.now - s.request.started_at > 0.3) spinner(ui);
     if (big_button(ui, "confirm", ui.t(bk.waitlist ? "review.confirm_waitlist" : "review.confirm"),
                    ButtonKind::primary, ImVec2(w, ui.touch_height() * 1.3f)))
         out = make_intent(Action::confirm);
     if (nav_row(ui) == 1) out = make_intent(Action::back);
+    if (wide) ImGui::EndChild();
     end_column();
     return out;
 }

@@ -7,25 +7,36 @@ namespace frontdoor::kiosk {
 Intent draw_welcome(UiContext& ui) {
     Intent out;
     const KioskState& s = ui.state;
-    float w = begin_column(ui);
+    bool wide = ui.landscape();
+    float full = begin_column(ui, wide ? 48.f : 34.f);
     float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Landscape: the two big choices on the left, language and display on the right.
+    float w = wide ? (full - gap * 3) * 0.55f : full;
+    if (wide) ImGui::BeginChild("##choices", ImVec2(w, 0), false, ImGuiWindowFlags_NoBackground);
     heading(ui, ui.t("welcome.title"));
     body(ui, ui.t("welcome.subtitle"));
     ImGui::Spacing();
     if (s.connection == Connection::offline) notice(ui, ui.t("welcome.offline"));
 
-    float tall = ui.touch_height() * 1.5f;
+    float tall = ui.touch_height() * (ui.landscape() ? 1.5f : 2.f);
     if (big_button(ui, "checkin", ui.t("welcome.checkin"), ButtonKind::primary, ImVec2(w, tall)))
         out = make_intent(Action::start_checkin);
     if (big_button(ui, "book", ui.t("welcome.book"), ButtonKind::primary, ImVec2(w, tall)))
         out = make_intent(Action::start_booking);
     if (ui.busy() && ui.now - s.request.started_at > 0.3) spinner(ui);
 
-    ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 0.5f));
-    ImGui::Separator();
+    if (wide) {
+        ImGui::EndChild();
+        ImGui::SameLine(0, gap * 3);
+        ImGui::BeginChild("##display", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+        w = ImGui::GetContentRegionAvail().x;
+    } else {
+        ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 0.5f));
+        ImGui::Separator();
+    }
     ImGui::TextUnformatted(ui.t("welcome.language"));
     const auto& langs = ui.translations.languages();
-    int columns = ui.landscape() ? 3 : 2;
+    int columns = 2;
     float lw = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     for (std::size_t i = 0; i < langs.size(); ++i) {
         if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
@@ -47,6 +58,7 @@ Intent draw_welcome(UiContext& ui) {
     ImGui::SameLine();
     if (big_button(ui, "contrast", contrast.c_str(), ButtonKind::secondary, ImVec2(tw, 0)))
         out = make_intent(Action::toggle_contrast);
+    if (wide) ImGui::EndChild();
     end_column();
     return out;
 }
