@@ -23,8 +23,7 @@ Controller::Controller(KioskState& state, ControllerOptions options, const share
 Controller::~Controller() = default;
 
 void Controller::start() {
-    tick();
-    probe();
+    tick(); // asks the server who this kiosk is (and retries while offline)
 }
 
 void Controller::note_input() { last_input_ = seconds_(); }

@@ -90,6 +90,11 @@ bool KioskHarness::tap(const std::string& id) {
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = p;
     frame(); // hover first, as a finger lands
+    if (const kiosk::HitBox* again = ui_->find(id)) // a result may have moved it meanwhile
+        io.MousePos = ImVec2((again->min.x + again->max.x) * 0.5f, (again->min.y + again->max.y) * 0.5f);
+    else
+        return false;
+    frame();
     io.MouseDown[0] = true;
     frame();
     io.MouseDown[0] = false;
@@ -133,7 +138,7 @@ bool KioskHarness::wait_until(const std::function<bool()>& done, std::chrono::mi
     while (std::chrono::steady_clock::now() < deadline) {
         frame();
         if (done()) return true;
-        controller_->mailbox().wait_for(std::chrono::milliseconds(50)); // wakes on a result
+        controller_->mailbox().wait_for(std::chrono::milliseconds(10)); // wakes on a result
     }
     frame();
     return done();

@@ -51,6 +51,7 @@ class KioskHarness {
                     std::chrono::milliseconds limit = std::chrono::seconds(15));
     /// Moves the kiosk's monotonic clock on.
     void advance(double seconds) { now_ += seconds; }
+    const std::vector<kiosk::HitBox>& hits() const { return ui_->hits; }
     bool has(const std::string& id) const { return ui_->find(id) != nullptr; }
     /// Ids of the last frame's touch targets (for failure messages).
     std::string ids() const;

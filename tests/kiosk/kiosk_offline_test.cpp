@@ -84,7 +84,7 @@ TEST_SUITE("kiosk.offline") {
 
     TEST_CASE("after a minute without a touch: still there?, then every buffer zeroed") {
         KioskHarness h({url(unused_port()), "token"});
-        h.frame();
+        REQUIRE(h.wait_until([&] { return h.state.connection == Connection::offline; }));
         h.type_physical("K7M", false); // a half scan on the first screen
         CHECK_FALSE(h.state.buffers[Field::scan].empty());
         REQUIRE(h.tap("lang.pl"));
@@ -123,13 +123,39 @@ TEST_SUITE("kiosk.offline") {
         CHECK(h.imgui_errors().empty());
     }
 
-    TEST_CASE("touch targets are at least 88 px high at 1080 px wide") {
-        KioskHarness h({url(unused_port()), "token"});
-        h.frame();
-        REQUIRE(h.tap("checkin"));
-        REQUIRE(h.tap("by_reference"));
-        h.frame();
-        CHECK(h.has("key.A"));
-        CHECK(h.imgui_errors().empty());
+    TEST_CASE("touch targets are at least 88 px high at 1080 px wide, in both orientations") {
+        for (auto [w, hgt] : {std::pair{1080.f, 1920.f}, std::pair{1920.f, 1080.f}}) {
+            CAPTURE(w);
+            KioskHarness h({url(unused_port()), "token", w, hgt});
+            REQUIRE(h.wait_until([&] { return h.state.connection == Connection::offline; }));
+            auto check = [&](const char* where) {
+                CAPTURE(where);
+                REQUIRE(!h.hits().empty());
+                for (const auto& hit : h.hits()) {
+                    CAPTURE(hit.id);
+                    CHECK(hit.max.y - hit.min.y >= 88.f - 0.5f);
+                    CHECK(hit.max.x - hit.min.x >= 60.f);
+                    CHECK(hit.max.x <= w + 0.5f); // nothing off screen
+                    CHECK(hit.max.y <= hgt + 0.5f);
+                }
+            };
+            h.frame();
+            check("welcome");
+            REQUIRE(h.tap("checkin"));
+            check("check-in choice");
+            REQUIRE(h.tap("by_reference"));
+            check("reference");
+            REQUIRE(h.tap("back"));
+            REQUIRE(h.tap("by_dob"));
+            check("date of birth");
+            REQUIRE(h.tap_keys("01021990"));
+            REQUIRE(h.tap("next"));
+            check("initial");
+            REQUIRE(h.tap("home"));
+            REQUIRE(h.tap("lang.pl"));
+            REQUIRE(h.tap("large_text"));
+            check("welcome, larger text");
+            CHECK(h.imgui_errors().empty());
+        }
     }
 }
