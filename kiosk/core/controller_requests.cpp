@@ -18,10 +18,14 @@ void Controller::run(Call call, Handle handle, bool background) {
     auto deliver = [this, visit, handle, background](Result<T> result) {
         mailbox_.post([this, visit, handle, background, result = std::move(result)]() {
             if (!background) {
-                if (visit != state_.visit) return; // the visit ended: forget the answer
+                if (visit != state_.visit) return false; // the visit ended: forget the answer
                 state_.request.phase = result ? RequestPhase::done : RequestPhase::failed;
             }
+            Connection before = state_.connection;
+            bool had_hub = state_.me.has_value();
             handle(result);
+            // A background answer that changes nothing on screen draws nothing.
+            return !background || before != state_.connection || had_hub != state_.me.has_value();
         });
     };
     worker_.submit([api, call, deliver]() { deliver(call(api)); },

@@ -19,8 +19,9 @@ bool Mailbox::drain() {
         std::lock_guard lock(mutex_);
         items.swap(items_);
     }
-    for (auto& d : items) d();
-    return !items.empty();
+    bool changed = false;
+    for (auto& d : items) changed |= d();
+    return changed;
 }
 
 bool Mailbox::wait_for(std::chrono::milliseconds timeout) {

@@ -20,12 +20,14 @@ namespace frontdoor::kiosk {
 
 class Mailbox {
   public:
-    using Delivery = std::function<void()>;
+    /// Applies one result on the UI thread; returns true when the screen changes.
+    using Delivery = std::function<bool()>;
 
     explicit Mailbox(std::function<void()> wake = {}) : wake_(std::move(wake)) {}
 
     void post(Delivery d);
-    /// Runs every delivery posted so far on the calling (UI) thread; true if any ran.
+    /// Runs every delivery posted so far on the calling (UI) thread; true if any
+    /// changed what the screen shows.
     bool drain();
     /// Blocks until something is posted or `timeout` passes; true when mail waits.
     bool wait_for(std::chrono::milliseconds timeout);
