@@ -193,6 +193,24 @@ std::vector<Scene> screenshot_scenes() {
         s.screen = Screen::review;
         s.request = RequestState{RequestPhase::pending, 99.0};
     }});
+    v.push_back({"28-days-large-text", [](KioskState& s) {
+        booking_details(s);
+        s.buffers.wipe_all();
+        s.large_text = true;
+        s.screen = Screen::days;
+    }});
+    v.push_back({"29-name-polski-large-text", [](KioskState& s) {
+        s.language = "pl";
+        s.large_text = true;
+        entry(s, Step::client_name, Field::first_name);
+        type(s, Field::first_name, "Łukasz");
+        s.field_error = "error.name";
+    }});
+    v.push_back({"30-review-large-text", [](KioskState& s) {
+        booking_details(s);
+        s.large_text = true;
+        s.screen = Screen::review;
+    }});
     return v;
 }
 

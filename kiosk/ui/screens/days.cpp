@@ -13,11 +13,17 @@ Intent draw_days(UiContext& ui) {
     const BookingFlow& b = ui.state.booking;
     float w = begin_column(ui, 40.f);
     heading(ui, ui.t("days.title"));
-    if (b.service) body(ui, b.service->name.c_str());
+    std::string months;
     if (!b.from.empty()) {
-        std::string months = ui.t(("month." + std::to_string(month_of(b.from))).c_str());
+        months = ui.t(("month." + std::to_string(month_of(b.from))).c_str());
         if (month_of(b.to) != month_of(b.from))
             months += std::string(" \xE2\x80\x93 ") + ui.t(("month." + std::to_string(month_of(b.to))).c_str());
+    }
+    if (ui.landscape()) { // one line for both, to leave room for the days
+        if (b.service) months = b.service->name + "  \xE2\x80\xA2  " + months;
+        body(ui, months.c_str());
+    } else {
+        if (b.service) body(ui, b.service->name.c_str());
         heading(ui, months.c_str());
     }
     body(ui, ui.t("days.legend"));
@@ -31,7 +37,7 @@ Intent draw_days(UiContext& ui) {
     float gap = ImGui::GetStyle().ItemSpacing.x;
     float tw = (w - 6 * gap) / 7.f;
     bool wide = ui.landscape(); // wide tiles: weekday and date on one line
-    float th = std::max(ui.touch_height(), ImGui::GetTextLineHeightWithSpacing() * (wide ? 2.3f : 3.2f));
+    float th = std::max(ui.touch_height(), ImGui::GetTextLineHeightWithSpacing() * (wide ? 2.1f : 3.2f));
     int count = days_between_inclusive(b.from, b.to);
     for (int i = 0; i < count; ++i) {
         std::string day = add_days(b.from, i);

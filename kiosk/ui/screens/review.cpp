@@ -1,4 +1,7 @@
 // Check before booking: what, when, and the details just typed.
+#include <utility>
+#include <vector>
+
 #include "kiosk/core/dates.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -12,7 +15,8 @@ void row(UiContext& ui, const char* label_key, const std::string& value) {
     ImGui::TextUnformatted(ui.t(label_key));
     ImGui::PopStyleColor();
     ImGui::PushFont(ui.font_set().heading);
-    ImGui::PushTextWrapPos(0);
+    // Wrap inside the table cell (or the column), leaving a gap before the next one.
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 0.5f);
     ImGui::TextUnformatted(value.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopFont();
@@ -33,22 +37,31 @@ Intent draw_review(UiContext& ui) {
     float full = begin_column(ui, wide ? 48.f : 34.f);
     float gap = ImGui::GetStyle().ItemSpacing.x;
     // Landscape: the details on the left, the buttons on the right.
-    float w = wide ? (full - gap * 3) * 0.55f : full;
+    float w = wide ? (full - gap * 3) * 0.64f : full;
     if (wide) ImGui::BeginChild("##details", ImVec2(w, 0), false, ImGuiWindowFlags_NoBackground);
     heading(ui, ui.t(bk.waitlist ? "review.title_waitlist" : "review.title"));
-    if (bk.service) row(ui, "review.service", bk.service->name);
-    if (bk.slot) {
-        row(ui, "review.when", long_day(ui, instant_day(bk.slot->start)) + ", " + instant_time(bk.slot->start));
-    } else if (bk.waitlist) {
-        row(ui, "review.when", ui.t("review.first_free"));
+    std::vector<std::pair<const char*, std::string>> rows;
+    if (bk.service) rows.emplace_back("review.service", bk.service->name);
+    if (bk.slot)
+        rows.emplace_back("review.when", long_day(ui, instant_day(bk.slot->start)) + ", " + instant_time(bk.slot->start));
+    else if (bk.waitlist)
+        rows.emplace_back("review.when", ui.t("review.first_free"));
+    rows.emplace_back("review.name", std::string(b[Field::first_name].view()) + " " + std::string(b[Field::last_name].view()));
+    rows.emplace_back("review.dob", dob(b, Field::client_day, Field::client_month, Field::client_year));
+    if (bk.service && bk.service->needs_child)
+        rows.emplace_back("review.child", std::string(b[Field::child_first_name].view()) + ", " +
+                                              dob(b, Field::child_day, Field::child_month, Field::child_year));
+    rows.emplace_back("review.phone", b[Field::phone].empty() ? ui.t("review.no_phone") : b[Field::phone].str());
+    // Landscape: two to a line, so everything fits without scrolling.
+    if (wide && ImGui::BeginTable("##rows", 2)) {
+        for (const auto& [label, value] : rows) {
+            ImGui::TableNextColumn();
+            row(ui, label, value);
+        }
+        ImGui::EndTable();
+    } else {
+        for (const auto& [label, value] : rows) row(ui, label, value);
     }
-    row(ui, "review.name", std::string(b[Field::first_name].view()) + " " + std::string(b[Field::last_name].view()));
-    row(ui, "review.dob", dob(b, Field::client_day, Field::client_month, Field::client_year));
-    if (bk.service && bk.service->needs_child) {
-        row(ui, "review.child", std::string(b[Field::child_first_name].view()) + ", " +
-                                    dob(b, Field::child_day, Field::child_month, Field::child_year));
-    }
-    row(ui, "review.phone", b[Field::phone].empty() ? ui.t("review.no_phone") : b[Field::phone].str());
     if (wide) {
         ImGui::EndChild();
         ImGui::SameLine(0, gap * 3);
