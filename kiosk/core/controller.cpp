@@ -307,7 +307,9 @@ bool Controller::tick() {
         reset_visit();
         changed = true;
     } else if (state_.asking_still_there) {
-        changed = true; // the countdown moves
+        int left = static_cast<int>(std::ceil(state_.still_there_deadline - now));
+        changed = left != countdown_shown_; // redraw once a second, not every frame
+        countdown_shown_ = left;
     }
     if ((state_.connection != Connection::online || !state_.me) && !probe_in_flight_ &&
         now >= next_probe_)
@@ -315,9 +317,7 @@ bool Controller::tick() {
     return changed;
 }
 
-bool Controller::animating() const {
-    return state_.request.phase == RequestPhase::pending || state_.asking_still_there;
-}
+bool Controller::animating() const { return state_.request.phase == RequestPhase::pending; }
 
 double Controller::seconds_until_wake() const {
     double now = seconds_();

@@ -48,7 +48,7 @@ class Controller {
     bool drain();
     /// Clock, idle countdown, offline retries; true when the screen should redraw.
     bool tick();
-    /// True while something moves on screen (a spinner, a countdown).
+    /// True while a request runs (the spinner turns); the countdown redraws via tick().
     bool animating() const;
     /// How long the frame loop may sleep before tick() has something to do.
     double seconds_until_wake() const;
@@ -96,6 +96,7 @@ class Controller {
     double last_input_ = 0;
     double next_probe_ = 0;
     bool probe_in_flight_ = false;
+    int countdown_shown_ = -1;
     std::mt19937_64 random_;
     Mailbox mailbox_;
     RequestWorker worker_; // last: joined first, before anything it could post to
