@@ -48,7 +48,8 @@ KioskHarness::KioskHarness(HarnessOptions options) : options_(std::move(options)
     co.idle_seconds = options_.idle_seconds;
     co.staff_pin = "2468";
     co.version = "test";
-    controller_ = std::make_unique<kiosk::Controller>(state, co, wall_, [this] { return now_; },
+    const shared::Clock& wall = options_.wall ? *options_.wall : wall_;
+    controller_ = std::make_unique<kiosk::Controller>(state, co, wall, [this] { return now_; },
                                                       std::function<void()>{});
     controller_->start();
 }

@@ -27,6 +27,7 @@ struct HarnessOptions {
     double idle_seconds = 60;
     std::chrono::milliseconds connect_timeout{2000};
     std::chrono::milliseconds read_timeout{4000};
+    const shared::Clock* wall = nullptr; // the server's clock in journey tests; else the system's
 };
 
 class KioskHarness {

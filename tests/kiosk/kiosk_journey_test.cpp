@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <ctime>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -25,54 +24,39 @@ namespace wire = frontdoor::shared::wire;
 
 namespace {
 
-struct Admin {
-    TestServer& server;
+TestServer::Options demo_options() {
+    TestServer::Options o;
+    o.demo = true;
+    return o;
+}
 
-    httplib::Client client() {
-        httplib::Client c(server.url());
-        c.set_bearer_token_auth(server.admin_token());
-        c.set_connection_timeout(std::chrono::seconds(3));
-        c.set_read_timeout(std::chrono::seconds(10));
-        return c;
+/// The demo hub on a real server (its clock: a Wednesday morning), and a kiosk token.
+struct Hub {
+    TestServer server{demo_options()};
+    std::int64_t hub_id = server.hub_id();
+    std::string kiosk_token = server.kiosk_token(hub_id);
+
+    frontdoor::shared::ApiClient kiosk_api() const {
+        return frontdoor::shared::ApiClient({server.url(), kiosk_token});
     }
-    std::pair<int, json> get(const std::string& path) {
-        auto c = client();
-        auto r = c.Get(path);
-        REQUIRE(r);
-        return {r->status, json::parse(r->body, nullptr, false)};
+    std::string now_plus(std::chrono::minutes m) {
+        return frontdoor::shared::format_instant(server.clock().now() + m,
+                                                 frontdoor::shared::find_zone("Europe/London"));
     }
-    std::pair<int, json> post(const std::string& path, const json& body) {
-        auto c = client();
-        auto r = c.Post(path, body.dump(), "application/json");
-        REQUIRE(r);
-        return {r->status, json::parse(r->body, nullptr, false)};
+    std::string today() { return frontdoor::kiosk::instant_day(now_plus(std::chrono::minutes(0))); }
+    frontdoor::testing::Reply admin_get(const std::string& path) { return server.get(path, server.admin_token()); }
+    frontdoor::testing::Reply admin_post(const std::string& path, const json& body) {
+        return server.post(path, body, server.admin_token());
     }
 };
 
-frontdoor::shared::ApiClient kiosk_api(TestServer& s) {
-    return frontdoor::shared::ApiClient({s.url(), s.kiosk_token()});
-}
-
-std::vector<wire::ServiceSummary> services(TestServer& s) {
-    auto r = kiosk_api(s).services(s.hub_id());
-    REQUIRE(r.ok());
-    return *r;
-}
-
-wire::ServiceSummary find_service(TestServer& s, const std::string& kind) {
-    for (const auto& sv : services(s))
+wire::ServiceSummary find_service(Hub& hub, const std::string& kind) {
+    auto list = hub.kiosk_api().services(hub.hub_id);
+    REQUIRE(list.ok());
+    for (const auto& sv : *list)
         if (sv.kind == kind) return sv;
     FAIL("the demo hub has no self-bookable " << kind << " service");
     return {};
-}
-
-std::string utc_in(std::chrono::minutes m) {
-    auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now() + m);
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char buf[32];
-    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:00Z", &tm);
-    return buf;
 }
 
 json client_json(const std::string& first, const std::string& last, const std::string& dob) {
@@ -81,31 +65,32 @@ json client_json(const std::string& first, const std::string& last, const std::s
 
 /// A group session starting a few minutes from now (today, at the kiosk's hub) with
 /// one booking for the given person; returns the booking's reference.
-std::string book_today(TestServer& s, const std::string& last_name, const std::string& dob) {
-    Admin admin{s};
-    auto group = find_service(s, "group");
-    auto [rs, rooms] = admin.get("/api/v1/hubs/" + std::to_string(s.hub_id()) + "/rooms");
-    REQUIRE(rs == 200);
-    const json& list = rooms.is_array() ? rooms : rooms["rooms"];
+std::string book_today(Hub& hub, const std::string& last_name, const std::string& dob) {
+    auto group = find_service(hub, "group");
+    auto rooms = hub.admin_get("/api/v1/hubs/" + std::to_string(hub.hub_id) + "/rooms");
+    REQUIRE_MESSAGE(rooms.status == 200, rooms.describe());
+    const json& list = rooms.body.is_array() ? rooms.body : rooms.body["rooms"];
     REQUIRE(!list.empty());
-    auto [ss, session] = admin.post("/api/v1/sessions", {{"service_id", group.id},
-                                                         {"hub_id", s.hub_id()},
-                                                         {"room_id", list[0]["id"]},
-                                                         {"start", utc_in(std::chrono::minutes(5))},
-                                                         {"capacity", 8}});
-    REQUIRE_MESSAGE(ss == 201, session.dump());
-    json body = {{"hub_id", s.hub_id()},
+    auto session = hub.admin_post("/api/v1/sessions", {{"service_id", group.id},
+                                                       {"hub_id", hub.hub_id},
+                                                       {"room_id", list.back()["id"]},
+                                                       {"start", hub.now_plus(std::chrono::minutes(7))},
+                                                       {"capacity", 8}});
+    REQUIRE_MESSAGE(session.status == 201, session.describe());
+    json body = {{"hub_id", hub.hub_id},
                  {"service_id", group.id},
-                 {"session_id", session["ids"][0]},
+                 {"session_id", session.body["ids"][0]},
                  {"client", client_json("Test", last_name, dob)}};
     if (group.needs_child) body["child"] = {{"first_name", "Kit"}, {"date_of_birth", "2024-01-02"}};
-    auto [bs, booking] = admin.post("/api/v1/bookings", body);
-    REQUIRE_MESSAGE(bs == 201, booking.dump());
-    return booking["reference"].get<std::string>();
+    auto booking = hub.admin_post("/api/v1/bookings", body);
+    REQUIRE_MESSAGE(booking.status == 201, booking.describe());
+    return booking.body["reference"].get<std::string>();
 }
 
-KioskHarness kiosk_for(TestServer& s) {
-    return KioskHarness({s.url(), s.kiosk_token()});
+frontdoor::testing::HarnessOptions kiosk_for(Hub& hub) {
+    frontdoor::testing::HarnessOptions o{hub.server.url(), hub.kiosk_token};
+    o.wall = &hub.server.clock(); // "today" is the server's today
+    return o;
 }
 
 void wait_online(KioskHarness& h) {
@@ -146,9 +131,9 @@ void open_service(KioskHarness& h, const wire::ServiceSummary& sv) {
 
 TEST_SUITE("kiosk.journeys") {
     TEST_CASE("check in by booking reference") {
-        TestServer server;
-        std::string ref = book_today(server, "Zephyr", "1988-04-09");
-        auto h = kiosk_for(server);
+        Hub hub;
+        std::string ref = book_today(hub, "Zephyr", "1988-04-09");
+        KioskHarness h(kiosk_for(hub));
         wait_online(h);
         REQUIRE(h.tap("checkin"));
         REQUIRE(h.tap("by_reference"));
@@ -165,9 +150,9 @@ TEST_SUITE("kiosk.journeys") {
     }
 
     TEST_CASE("check in by date of birth and surname initial") {
-        TestServer server;
-        book_today(server, "Quill", "1979-11-30");
-        auto h = kiosk_for(server);
+        Hub hub;
+        book_today(hub, "Quill", "1979-11-30");
+        KioskHarness h(kiosk_for(hub));
         wait_online(h);
         REQUIRE(h.tap("checkin"));
         REQUIRE(h.tap("by_dob"));
@@ -195,10 +180,10 @@ TEST_SUITE("kiosk.journeys") {
     }
 
     TEST_CASE("two families fitting: the kiosk asks for the reference") {
-        TestServer server;
-        book_today(server, "Vale", "1985-02-14");
-        book_today(server, "Voss", "1985-02-14");
-        auto h = kiosk_for(server);
+        Hub hub;
+        book_today(hub, "Vale", "1985-02-14");
+        book_today(hub, "Voss", "1985-02-14");
+        KioskHarness h(kiosk_for(hub));
         wait_online(h);
         REQUIRE(h.tap("checkin"));
         REQUIRE(h.tap("by_dob"));
@@ -213,9 +198,9 @@ TEST_SUITE("kiosk.journeys") {
     }
 
     TEST_CASE("a scanned reference followed by Enter checks in from the first screen") {
-        TestServer server;
-        std::string ref = book_today(server, "Yarrow", "1990-07-21");
-        auto h = kiosk_for(server);
+        Hub hub;
+        std::string ref = book_today(hub, "Yarrow", "1990-07-21");
+        KioskHarness h(kiosk_for(hub));
         wait_online(h);
         h.type_physical(ref, true);
         REQUIRE(h.wait_until([&] { return h.state.screen == Screen::checkin_result; }));
@@ -232,9 +217,9 @@ TEST_SUITE("kiosk.journeys") {
     }
 
     TEST_CASE("a full booking journey ends with the booking on the server") {
-        TestServer server;
-        auto sv = find_service(server, "appointment");
-        auto h = kiosk_for(server);
+        Hub hub;
+        auto sv = find_service(hub, "appointment");
+        KioskHarness h(kiosk_for(hub));
         wait_online(h);
         open_service(h, sv);
         REQUIRE_MESSAGE(!h.state.booking.slots.empty(), "no free times for " << sv.name);
@@ -253,11 +238,10 @@ TEST_SUITE("kiosk.journeys") {
         CHECK(ref.size() == 8);
         CHECK(h.state.buffers.all_zero());
 
-        Admin admin{server};
-        auto [status, dayview] = admin.get("/api/v1/hubs/" + std::to_string(server.hub_id()) + "/day?date=" + day);
-        REQUIRE(status == 200);
+        auto dayview = hub.admin_get("/api/v1/hubs/" + std::to_string(hub.hub_id) + "/day?date=" + day);
+        REQUIRE_MESSAGE(dayview.status == 200, dayview.describe());
         bool found = false;
-        for (const auto& a : dayview["appointments"])
+        for (const auto& a : dayview.body["appointments"])
             if (a.value("reference", "") == ref) {
                 found = true;
                 CHECK(a.value("client_name", "").find("Haddad") != std::string::npos);
@@ -271,9 +255,9 @@ TEST_SUITE("kiosk.journeys") {
     }
 
     TEST_CASE("a time taken meanwhile (409) leads back to fresh times") {
-        TestServer server;
-        auto sv = find_service(server, "appointment");
-        auto h = kiosk_for(server);
+        Hub hub;
+        auto sv = find_service(hub, "appointment");
+        KioskHarness h(kiosk_for(hub));
         wait_online(h);
         open_service(h, sv);
         REQUIRE(!h.state.booking.slots.empty());
@@ -284,13 +268,12 @@ TEST_SUITE("kiosk.journeys") {
         fill_details(h);
 
         // Someone at reception takes every place at that time.
-        Admin admin{server};
         int status = 201;
         for (int i = 0; i < 30 && status == 201; ++i) {
-            json body = {{"hub_id", server.hub_id()}, {"service_id", sv.id}, {"start", slot.start},
+            json body = {{"hub_id", hub.hub_id}, {"service_id", sv.id}, {"start", slot.start},
                          {"client", client_json("Other", "Family" + std::string(1, char('A' + i)), "1980-01-01")}};
             if (sv.needs_child) body["child"] = {{"first_name", "Kid"}, {"date_of_birth", "2025-01-01"}};
-            status = admin.post("/api/v1/bookings", body).first;
+            status = hub.admin_post("/api/v1/bookings", body).status;
         }
         REQUIRE(status == 409);
 
@@ -304,24 +287,23 @@ TEST_SUITE("kiosk.journeys") {
     }
 
     TEST_CASE("a full group session leads to the waitlist") {
-        TestServer server;
-        auto sv = find_service(server, "group");
-        auto slots = kiosk_api(server).availability(server.hub_id(), sv.id, frontdoor::kiosk::instant_day(utc_in(std::chrono::minutes(0))),
-                                                    frontdoor::kiosk::add_days(frontdoor::kiosk::instant_day(utc_in(std::chrono::minutes(0))), 20));
+        Hub hub;
+        auto sv = find_service(hub, "group");
+        auto slots = hub.kiosk_api().availability(hub.hub_id, sv.id, hub.today(),
+                                                  frontdoor::kiosk::add_days(hub.today(), 20));
         REQUIRE(slots.ok());
         REQUIRE(!slots->empty());
         wire::Slot target = slots->back(); // far enough ahead not to start during the test
-        Admin admin{server};
         int status = 201;
         for (int i = 0; i < 100 && status == 201; ++i) {
-            json body = {{"hub_id", server.hub_id()}, {"service_id", sv.id}, {"session_id", *target.session_id},
+            json body = {{"hub_id", hub.hub_id}, {"service_id", sv.id}, {"session_id", *target.session_id},
                          {"client", client_json("Fill", "Place" + std::to_string(i), "1984-05-05")}};
             if (sv.needs_child) body["child"] = {{"first_name", "Kid"}, {"date_of_birth", "2025-01-01"}};
-            status = admin.post("/api/v1/bookings", body).first;
+            status = hub.admin_post("/api/v1/bookings", body).status;
         }
         REQUIRE(status == 409);
 
-        auto h = kiosk_for(server);
+        KioskHarness h(kiosk_for(hub));
         wait_online(h);
         open_service(h, sv);
         std::string day = frontdoor::kiosk::instant_day(target.start);
