@@ -159,3 +159,32 @@ TEST_SUITE("kiosk.offline") {
         }
     }
 }
+
+TEST_SUITE("kiosk.staff") {
+    TEST_CASE("five taps on the corner and the PIN open the staff corner, which can exit") {
+        KioskHarness h({url(unused_port()), "token"});
+        REQUIRE(h.wait_until([&] { return h.state.connection == Connection::offline; }));
+        for (int i = 0; i < 4; ++i) REQUIRE(h.tap("staff_corner"));
+        CHECK(h.state.screen == Screen::welcome);
+        REQUIRE(h.tap("staff_corner"));
+        REQUIRE(h.state.screen == Screen::entry);
+
+        SUBCASE("a wrong PIN is refused and wiped") {
+            REQUIRE(h.tap_keys("1111"));
+            REQUIRE(h.tap("next"));
+            CHECK(h.state.screen == Screen::entry);
+            CHECK(h.state.field_error == "error.pin");
+            CHECK(h.state.buffers[Field::staff_pin].all_zero());
+        }
+        SUBCASE("the right PIN shows the state and the way out") {
+            REQUIRE(h.tap_keys("2468"));
+            REQUIRE(h.tap("next"));
+            REQUIRE(h.state.screen == Screen::staff);
+            CHECK(h.state.buffers[Field::staff_pin].all_zero());
+            CHECK(!h.state.last_errors.empty()); // the failed probes
+            REQUIRE(h.tap("exit"));
+            CHECK(h.state.quit);
+        }
+        CHECK(h.imgui_errors().empty());
+    }
+}
