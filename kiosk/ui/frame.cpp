@@ -30,8 +30,9 @@ bool key_pressed(ImGuiKey key) {
 /// Characters and keys from a physical keyboard or a barcode scanner.
 void read_keyboard(FrameOutput& out) {
     ImGuiIO& io = ImGui::GetIO();
-    for (ImWchar c : io.InputQueueCharacters) {
+    for (ImWchar& c : io.InputQueueCharacters) {
         if (c >= 0x20 && c != 0x7F) out.intents.push_back(make_intent(Action::type_text, utf8(c)));
+        c = 0; // ImGui only shrinks its queue: leave no typed character behind in it
         out.input = true;
     }
     if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter)) {
