@@ -27,14 +27,17 @@ bool key_pressed(ImGuiKey key) {
     return index >= 0 && ImGui::IsKeyPressed(index, false);
 }
 
-/// Characters and keys from a physical keyboard or a barcode scanner.
-void read_keyboard(FrameOutput& out) {
+/// Characters and keys from a physical keyboard or a barcode scanner; ignored (but
+/// still wiped) while a request runs or the kiosk asks "still there?".
+void read_keyboard(FrameOutput& out, bool accept) {
     ImGuiIO& io = ImGui::GetIO();
+    if (io.MouseClicked[0] || io.MouseDown[0]) out.input = true;
     for (ImWchar& c : io.InputQueueCharacters) {
-        if (c >= 0x20 && c != 0x7F) out.intents.push_back(make_intent(Action::type_text, utf8(c)));
+        if (accept && c >= 0x20 && c != 0x7F) out.intents.push_back(make_intent(Action::type_text, utf8(c)));
         c = 0; // ImGui only shrinks its queue: leave no typed character behind in it
         out.input = true;
     }
+    if (!accept) return;
     if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter)) {
         out.intents.push_back(make_intent(Action::next));
         out.input = true;
@@ -43,7 +46,6 @@ void read_keyboard(FrameOutput& out) {
         out.intents.push_back(make_intent(Action::backspace));
         out.input = true;
     }
-    if (io.MouseClicked[0] || io.MouseDown[0]) out.input = true;
 }
 
 Intent draw_header(UiContext& ui) {
@@ -119,8 +121,7 @@ FrameOutput draw_frame(UiContext& ui) {
     if (in) out.intents.push_back(in);
     ImGui::End();
     ImGui::PopFont();
-    if (!ui.busy() && !s.asking_still_there) read_keyboard(out);
-    else if (ImGui::GetIO().MouseClicked[0]) out.input = true;
+    read_keyboard(out, !ui.busy() && !s.asking_still_there);
     return out;
 }
 
