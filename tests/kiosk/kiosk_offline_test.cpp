@@ -188,3 +188,22 @@ TEST_SUITE("kiosk.staff") {
         CHECK(h.imgui_errors().empty());
     }
 }
+
+TEST_SUITE("kiosk.cost") {
+    TEST_CASE("the CPU side of a frame on the busiest screen (reported, not judged)") {
+        KioskHarness h({url(unused_port()), "token"});
+        REQUIRE(h.wait_until([&] { return h.state.connection == Connection::offline; }));
+        REQUIRE(h.tap("lang.pl"));
+        REQUIRE(h.tap("large_text"));
+        h.state.screen = Screen::entry; // the name step: the largest keyboard
+        h.state.step = frontdoor::kiosk::Step::client_name;
+        h.state.focus = Field::first_name;
+        h.frame();
+        auto t0 = std::chrono::steady_clock::now();
+        for (int i = 0; i < 200; ++i) h.frame();
+        double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count() / 200;
+        MESSAGE("ImGui frame (layout + draw lists, no GL) on the name step, Polish, larger text: " << ms << " ms");
+        CHECK(h.has("key.Ł"));
+        CHECK(h.imgui_errors().empty());
+    }
+}
