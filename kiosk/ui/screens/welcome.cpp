@@ -1,4 +1,6 @@
 // The first screen: check in, book, language, larger text, high contrast.
+#include <algorithm>
+
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -19,10 +21,12 @@ Intent draw_welcome(UiContext& ui) {
     if (s.connection == Connection::offline) notice(ui, ui.t("welcome.offline"));
 
     float tall = ui.touch_height() * (ui.landscape() ? 1.5f : 2.f);
+    ImGui::PushFont(ui.font_set().heading); // the two ways in, in large bold words
     if (big_button(ui, "checkin", ui.t("welcome.checkin"), ButtonKind::primary, ImVec2(w, tall)))
         out = make_intent(Action::start_checkin);
     if (big_button(ui, "book", ui.t("welcome.book"), ButtonKind::primary, ImVec2(w, tall)))
         out = make_intent(Action::start_booking);
+    ImGui::PopFont();
     if (ui.busy() && ui.now - s.request.started_at > 0.3) spinner(ui);
 
     if (wide) {
@@ -31,7 +35,13 @@ Intent draw_welcome(UiContext& ui) {
         ImGui::BeginChild("##display", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
         w = ImGui::GetContentRegionAvail().x;
     } else {
-        ImGui::Dummy(ImVec2(1, ImGui::GetFontSize() * 0.5f));
+        // Portrait: language and display settings sit at the bottom of the screen.
+        float sp = ImGui::GetStyle().ItemSpacing.y;
+        float rows = static_cast<float>((ui.translations.languages().size() + 1) / 2);
+        float settings = ImGui::GetTextLineHeightWithSpacing() + rows * (ui.touch_height() + sp) +
+                         ImGui::GetFontSize() * 0.5f + sp + ui.touch_height() + sp * 2;
+        float room = ImGui::GetContentRegionAvail().y - settings;
+        ImGui::Dummy(ImVec2(1, std::max(ImGui::GetFontSize() * 0.5f, room)));
         ImGui::Separator();
     }
     ImGui::TextUnformatted(ui.t("welcome.language"));
