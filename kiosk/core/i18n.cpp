@@ -40,14 +40,13 @@ shared::Result<Translations> Translations::load_dir(const std::string& dir) {
 }
 
 const char* Translations::text(const std::string& language, const std::string& key) const {
-    for (const std::string* lang : {&language, static_cast<const std::string*>(nullptr)}) {
-        auto l = texts_.find(lang ? *lang : std::string("en"));
+    for (const std::string& lang : {language, std::string("en")}) {
+        auto l = texts_.find(lang);
         if (l == texts_.end()) continue;
         auto k = l->second.find(key);
         if (k != l->second.end() && !k->second.empty()) return k->second.c_str();
     }
-    // A visible gap: caught by the completeness test, never a crash.
-    return "[?]";
+    return "[?]"; // a visible gap: caught by the completeness test, never a crash
 }
 
 bool Translations::has(const std::string& language, const std::string& key) const {
