@@ -8,7 +8,12 @@ namespace frontdoor::kiosk {
 Intent draw_confirmation(UiContext& ui) {
     Intent out;
     const BookingFlow& b = ui.state.booking;
-    float w = begin_column(ui);
+    bool wide = ui.landscape();
+    float full = begin_column(ui, wide ? 48.f : 34.f);
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Landscape: the booking and Done on the left, the QR code large on the right.
+    float w = wide ? (full - gap * 3) * 0.55f : full;
+    if (wide) ImGui::BeginChild("##booking", ImVec2(w, 0), false, ImGuiWindowFlags_NoBackground);
     heading(ui, (std::string("\xE2\x9C\x93 ") + ui.t("confirm.title")).c_str());
     if (b.confirmation) {
         const auto& c = *b.confirmation;
@@ -23,6 +28,21 @@ Intent draw_confirmation(UiContext& ui) {
                                                   : c.reference;
         ImGui::TextUnformatted(ref.c_str());
         ImGui::PopFont();
+        if (wide) {
+            body(ui, ui.t("confirm.scan_next_time"));
+            float room = ImGui::GetContentRegionAvail().y - ui.touch_height() - ImGui::GetStyle().ItemSpacing.y;
+            if (room > 0) ImGui::Dummy(ImVec2(1, room));
+            if (big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(w, 0)))
+                out = make_intent(Action::finish_visit);
+            ImGui::EndChild();
+            ImGui::SameLine(0, gap * 3);
+            ImGui::BeginChild("##qr", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
+            ImVec2 avail = ImGui::GetContentRegionAvail();
+            qr_code(ui, c.reference, std::min(avail.x, avail.y));
+            ImGui::EndChild();
+            end_column();
+            return out;
+        }
         float nav = ui.touch_height() + ImGui::GetStyle().ItemSpacing.y * 3 + ImGui::GetTextLineHeightWithSpacing() * 2;
         float size = std::min(w * 0.6f, ImGui::GetContentRegionAvail().y - nav);
         size = std::max(size, ImGui::GetFontSize() * 5);
@@ -30,6 +50,7 @@ Intent draw_confirmation(UiContext& ui) {
         qr_code(ui, c.reference, size);
         body(ui, ui.t("confirm.scan_next_time"));
     }
+    if (wide) ImGui::EndChild();
     float room = ImGui::GetContentRegionAvail().y - ui.touch_height() - ImGui::GetStyle().ItemSpacing.y;
     if (room > 0) ImGui::Dummy(ImVec2(1, room));
     if (big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(w, 0)))
