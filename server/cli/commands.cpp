@@ -6,9 +6,12 @@
 #include <fstream>
 #include <iostream>
 
+#include <sys/stat.h>
+
 #include <toml++/toml.h>
 
 #include "server/http/server.hpp"
+#include "server/services/demo_data.hpp"
 #include "server/services/services.hpp"
 
 namespace frontdoor::server::cli {
@@ -86,9 +89,37 @@ int run_serve(const ServeArgs& args) {
     return 0;
 }
 
-int run_demo(const DemoArgs&) {
-    std::fprintf(stderr, "frontdoor-server: demo is not built yet\n");
-    return 1;
+int run_demo(const DemoArgs& args) {
+    storage::Database db(args.db);
+    shared::SystemClock clock;
+    Services services(ServiceContext{db, clock, {}, {}});
+    auto demo = load_demo(services, clock);
+    if (!demo) {
+        std::fprintf(stderr, "frontdoor-server: %s\n", demo.error().message.c_str());
+        return 1;
+    }
+    std::printf("Demo hub \"%s\" (id %lld) is ready in %s, with %d appointments today.\n\n",
+                demo->hub_name.c_str(), static_cast<long long>(demo->hub_id), args.db.c_str(),
+                demo->bookings_today);
+    std::printf("Staff logins (username / password, access):\n");
+    for (const auto& l : demo->logins)
+        std::printf("  %-10s / %-17s %-13s %s\n", l.username.c_str(), l.password.c_str(), l.access.c_str(),
+                    l.name.c_str());
+    std::printf("\nKiosk token (shown once): %s\n", demo->kiosk_token.c_str());
+    if (!args.kiosk_token_file.empty()) {
+        // The token is a secret: readable by its owner only.
+        auto old_mask = ::umask(077);
+        std::ofstream out(args.kiosk_token_file, std::ios::trunc);
+        ::umask(old_mask);
+        out << demo->kiosk_token << "\n";
+        out.close();
+        if (!out) {
+            std::fprintf(stderr, "frontdoor-server: cannot write %s\n", args.kiosk_token_file.c_str());
+            return 1;
+        }
+        std::printf("Kiosk token written to %s\n", args.kiosk_token_file.c_str());
+    }
+    return 0;
 }
 
 } // namespace frontdoor::server::cli

@@ -17,7 +17,9 @@ char32_t first_code_point(std::string_view s) {
 char32_t fold(char32_t c) {
     if (c >= 'a' && c <= 'z') return c - 32;
     if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 32;        // Latin-1
-    if (c >= 0x100 && c <= 0x17F && (c % 2 == 1) && c != 0x131) return c - 1; // Latin Ext-A (mostly pairs)
+    // Latin Extended-A pairs: upper case even in 0100-0137 and 014A-0177, odd in 0139-0148 and 0179-017E.
+    if (((c >= 0x100 && c <= 0x137) || (c >= 0x14A && c <= 0x177)) && c % 2 == 1 && c != 0x131) return c - 1;
+    if (((c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E)) && c % 2 == 0) return c - 1;
     if (c >= 0x430 && c <= 0x44F) return c - 32;                   // Cyrillic а-я
     if (c >= 0x450 && c <= 0x45F) return c - 80;                   // Cyrillic ѐ-џ
     if (c >= 0x3B1 && c <= 0x3C9 && c != 0x3C2) return c - 32;     // Greek

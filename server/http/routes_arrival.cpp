@@ -1,4 +1,5 @@
 // [SECTION] Check-in (kiosk, reception).
+#include "server/http/request_parsing.hpp"
 #include "server/http/routes.hpp"
 #include "shared/validate.hpp"
 
@@ -20,8 +21,9 @@ void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
         } else {
             auto dob = r.string("date_of_birth", 32);
             auto initial = r.string("surname_initial", 8);
-            if (r.ok() && !shared::parse_date(dob))
-                r.fail(make_error(ErrorCode::invalid_field, "must be a real date as YYYY-MM-DD", "date_of_birth"));
+            if (r.ok())
+                if (auto d = shared::validate_date_of_birth(dob, "date_of_birth", today_utc(s.ctx.clock)); !d)
+                    r.fail(d.error());
             if (r.ok() && (initial.empty() || shared::utf8_length(initial) != 1 || !shared::is_clean_utf8(initial)))
                 r.fail(make_error(ErrorCode::invalid_field, "must be one letter", "surname_initial"));
             in.date_of_birth = dob;

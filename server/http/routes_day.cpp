@@ -9,12 +9,10 @@ void register_day_routes(Api& api, Services& s) {
         if (req.has_param("date")) {
             date = shared::parse_date(req.get_param_value("date"));
             if (!date) return reply_error(res, make_error(ErrorCode::invalid_field, "must be a real date as YYYY-MM-DD", "date"));
-        } else {
-            date = shared::Date{date::floor<date::days>(s.ctx.clock.now())};
         }
-        auto day = s.arrival.day(path_id(req), *date);
+        auto day = s.arrival.day(path_id(req), date);
         if (!day) return reply_error(res, day.error());
-        reply(res, 200, json{{"date", shared::format_date(*date)}, {"appointments", *day}});
+        reply(res, 200, json{{"date", shared::format_date(day->date)}, {"appointments", day->appointments}});
     });
 
     api.post(R"(/api/v1/bookings/(\d+)/status)", kStaff, [&s](const httplib::Request& req, httplib::Response& res,

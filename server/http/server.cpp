@@ -1,5 +1,6 @@
 #include "server/http/server.hpp"
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdio>
 #include <mutex>
@@ -34,6 +35,7 @@ struct HttpServer::Impl {
     httplib::Server server;
     http::Api api;
     std::thread thread;
+    std::atomic<bool> listener_ended{false};
     int listen_fd = -1;
 
     std::thread sweeper;
@@ -123,8 +125,15 @@ int HttpServer::start() {
     if (port_ <= 0) throw std::runtime_error("cannot listen on " + s.options.bind + ":" + std::to_string(s.options.port));
     // httplib listens with a backlog of 5; a burst of clients would be dropped.
     if (s.listen_fd >= 0) ::listen(s.listen_fd, 4096);
-    s.thread = std::thread([&s] { s.server.listen_after_bind(); });
-    while (!s.server.is_running()) std::this_thread::yield();
+    s.thread = std::thread([&s] {
+        s.server.listen_after_bind();
+        s.listener_ended = true;
+    });
+    while (!s.server.is_running() && !s.listener_ended) std::this_thread::yield();
+    if (s.listener_ended) {
+        s.thread.join();
+        throw std::runtime_error("the server stopped as it started");
+    }
     s.sweeper = std::thread([&s] { s.sweep_loop(); });
     return port_;
 }

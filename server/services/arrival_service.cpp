@@ -76,12 +76,13 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
     return r;
 }
 
-Result<std::vector<DayAppointment>> ArrivalService::day(Id hub_id, const shared::Date& date) {
-    return guard_storage([&]() -> Result<std::vector<DayAppointment>> {
-        return ctx_.db.read([&](Connection& c) -> Result<std::vector<DayAppointment>> {
+Result<ArrivalService::Day> ArrivalService::day(Id hub_id, std::optional<shared::Date> on) {
+    return guard_storage([&]() -> Result<Day> {
+        return ctx_.db.read([&](Connection& c) -> Result<Day> {
             auto hub = storage::find_hub(c, hub_id);
             if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
             auto zone = detail::hub_zone(*hub);
+            auto date = on ? *on : shared::local_date(zone, ctx_.clock.now());
             auto rows = storage::bookings_between(c, hub_id, shared::local_to_instant(zone, date, shared::Minutes{0}),
                                                   shared::local_to_instant(zone, shared::add_days(date, 1), shared::Minutes{0}));
             std::vector<DayAppointment> out;
@@ -107,7 +108,7 @@ Result<std::vector<DayAppointment>> ArrivalService::day(Id hub_id, const shared:
                 if (!storage::has_earlier_booking(c, r.client_id, r.start)) a.flags.push_back("first_visit");
                 out.push_back(std::move(a));
             }
-            return out;
+            return Day{date, std::move(out)};
         });
     });
 }

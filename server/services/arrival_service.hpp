@@ -45,8 +45,12 @@ class ArrivalService {
     /// same and changes nothing.
     Result<std::vector<shared::wire::CheckedIn>> check_in(const Principal& by, const CheckinInput& in);
 
-    /// A hub's appointments on a local date, in time order.
-    Result<std::vector<DayAppointment>> day(Id hub_id, const shared::Date& date);
+    struct Day {
+        shared::Date date;
+        std::vector<DayAppointment> appointments;
+    };
+    /// A hub's appointments on a local date (today at the hub when none), in time order.
+    Result<Day> day(Id hub_id, std::optional<shared::Date> date);
 
   private:
     const ServiceContext& ctx_;

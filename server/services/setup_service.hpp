@@ -1,14 +1,138 @@
 #pragma once
 // Set-up of hubs, rooms, staff (with weekly hours and leave), services, group sessions
-// and kiosks, for managers and admins. (Being written: see routes_setup.cpp.)
+// and kiosks, for managers and admins; and the reads staff and kiosks need of them.
+// Inputs arrive with their types checked (routes parse them); the service checks what
+// needs the database or the rules: that ids exist (`not_found`, naming the field),
+// that a zone is known, hours do not overlap, a username is free (`conflict`). Every
+// change is one write transaction with an audit line. Thread-safety: as every service,
+// all state is in the database; any thread may call.
 
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "server/services/auth_service.hpp"
 #include "server/services/context.hpp"
+#include "server/storage/records.hpp"
+#include "shared/wire.hpp"
 
 namespace frontdoor::server {
+
+struct HubInput {
+    std::string name;
+    std::string timezone = "Europe/London";
+    std::optional<std::string> address;
+};
+
+struct RoomInput {
+    std::string name;
+    int capacity = 1;
+};
+
+struct StaffInput {
+    std::string name;
+    std::string role; // the job, a lower-case word: midwife, health_visitor, ...
+    std::optional<Id> hub_id;
+    std::optional<std::string> username;
+    std::optional<std::string> password; // plain; stored only as an argon2id hash
+    std::string access = "practitioner"; // admin | manager | reception | practitioner | none
+};
+
+/// One range of a weekly pattern. `index` is its place in the request, for field names.
+struct WorkingRangeInput {
+    std::optional<Id> hub_id; // the staff member's hub when absent
+    int weekday = 1;          // 1 = Monday ... 7 = Sunday
+    shared::Minutes start{0};
+    shared::Minutes end{0};
+};
+
+struct AbsenceInput {
+    shared::Date from; // inclusive, local to the hub
+    shared::Date to;   // inclusive
+    std::optional<std::string> reason;
+};
+
+struct ServiceInput {
+    std::string name;
+    std::string kind; // appointment | group
+    int duration_minutes = 30;
+    std::optional<std::string> staff_role;
+    std::optional<int> capacity;
+    bool self_bookable = true;
+    bool needs_child = false;
+    bool discreet = false;
+};
+
+struct SessionInput {
+    Id service_id = 0;
+    Id hub_id = 0;
+    Id room_id = 0;
+    std::optional<Id> staff_id;
+    shared::Instant start;
+    std::optional<int> capacity; // the service's when absent
+    int repeat_weekly = 1;       // 1..52 sessions, one a week at the same local time
+};
+
+/// A session as staff see it, with how many places are taken.
+struct SessionView {
+    storage::SessionRow session;
+    std::string service_name;
+    std::string room_name;
+    std::optional<std::string> staff_name;
+    int booked = 0;
+    std::string start; // RFC 3339 in the hub's offset
+    std::string end;
+};
+
+struct StaffDetail {
+    storage::StaffRow staff;
+    std::vector<storage::WorkingHoursRow> hours;
+};
 
 class SetupService {
   public:
     explicit SetupService(const ServiceContext& ctx) : ctx_(ctx) {}
+
+    // [Hubs and rooms]
+    Result<storage::HubRow> create_hub(const Principal& by, const HubInput& in);
+    Result<std::vector<storage::HubRow>> list_hubs();
+    Result<storage::HubRow> hub(Id id);
+    Result<storage::RoomRow> create_room(const Principal& by, Id hub_id, const RoomInput& in);
+    Result<std::vector<storage::RoomRow>> list_rooms(Id hub_id);
+
+    // [Staff, hours, leave]
+    /// `conflict` when the username is taken; `forbidden` when a manager asks for admin access.
+    Result<storage::StaffRow> create_staff(const Principal& by, const StaffInput& in);
+    Result<std::vector<storage::StaffRow>> list_staff(std::optional<Id> hub_id);
+    Result<StaffDetail> staff(Id id);
+    /// Replaces the weekly pattern. Ranges on one day may not overlap (`invalid_field`
+    /// named "[i].start" or "[i].end" for the later of two).
+    Result<std::vector<storage::WorkingHoursRow>> set_working_hours(const Principal& by, Id staff_id,
+                                                                    const std::vector<WorkingRangeInput>& in);
+    Result<std::vector<storage::WorkingHoursRow>> working_hours(Id staff_id);
+    Result<storage::AbsenceRow> add_absence(const Principal& by, Id staff_id, const AbsenceInput& in);
+    Result<std::vector<storage::AbsenceRow>> absences(Id staff_id);
+
+    // [Services]
+    Result<storage::ServiceRow> create_service(const Principal& by, const ServiceInput& in);
+    Result<std::vector<storage::ServiceRow>> list_services();
+    /// What a hub offers: active services; a kiosk sees only self-bookable ones, and only
+    /// at its own hub (`forbidden` elsewhere).
+    Result<std::vector<storage::ServiceRow>> hub_services(const Principal& by, Id hub_id);
+
+    // [Group sessions]
+    /// One session, or `repeat_weekly` at the same local wall-clock time on consecutive
+    /// weeks (across clock changes), sharing a series id. `conflict` when the room or the
+    /// leader is already taken at one of the times. Returns the ids in time order.
+    Result<std::vector<Id>> create_sessions(const Principal& by, const SessionInput& in);
+    /// Sessions at a hub on local dates [from, to], in time order.
+    Result<std::vector<SessionView>> hub_sessions(Id hub_id, shared::Date from, shared::Date to);
+
+    // [Kiosks]
+    Result<std::vector<storage::KioskRow>> list_kiosks(std::optional<Id> hub_id);
+    Result<storage::KioskRow> revoke_kiosk(const Principal& by, Id kiosk_id);
+    /// The calling kiosk and its hub.
+    Result<shared::wire::KioskMe> kiosk_me(const Principal& by);
 
   private:
     const ServiceContext& ctx_;

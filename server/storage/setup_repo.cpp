@@ -58,6 +58,12 @@ std::vector<HubRow> list_hubs(Connection& c) {
     return out;
 }
 
+int count_hubs(Connection& c) {
+    Statement s(c, "SELECT COUNT(*) FROM hubs");
+    s.step();
+    return static_cast<int>(s.integer(0));
+}
+
 Id insert_hub(Connection& c, const HubRow& h, Instant now) {
     Statement s(c, "INSERT INTO hubs(name, timezone, address, created_at) VALUES (?, ?, ?, ?)");
     s.bind_all(h.name, h.timezone, h.address, secs(now)).run();
@@ -212,6 +218,21 @@ std::vector<SessionRow> sessions_between(Connection& c, Id hub_id, Id service_id
     std::vector<SessionRow> out;
     while (s.step()) out.push_back(read_session(s));
     return out;
+}
+
+std::vector<SessionRow> hub_sessions_between(Connection& c, Id hub_id, Instant from, Instant to) {
+    Statement s(c, std::string("SELECT ") + kSessionCols +
+                       " FROM sessions WHERE hub_id = ? AND start_utc >= ? AND start_utc < ? AND "
+                       "cancelled = 0 ORDER BY start_utc, id");
+    s.bind_all(hub_id, secs(from), secs(to));
+    std::vector<SessionRow> out;
+    while (s.step()) out.push_back(read_session(s));
+    return out;
+}
+
+void set_session_series(Connection& c, Id session_id, Id series_id) {
+    Statement s(c, "UPDATE sessions SET series_id = ? WHERE id = ?");
+    s.bind_all(series_id, session_id).run();
 }
 
 std::optional<KioskRow> find_kiosk(Connection& c, Id id) {

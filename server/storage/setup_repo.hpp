@@ -13,6 +13,7 @@ namespace frontdoor::server::storage {
 
 std::optional<HubRow> find_hub(Connection& c, Id id);
 std::vector<HubRow> list_hubs(Connection& c);
+int count_hubs(Connection& c);
 Id insert_hub(Connection& c, const HubRow& h, Instant now);
 
 std::optional<RoomRow> find_room(Connection& c, Id id);
@@ -42,6 +43,10 @@ Id insert_session(Connection& c, const SessionRow& s);
 /// Sessions of a service at a hub starting in [from, to), not cancelled, in time order.
 std::vector<SessionRow> sessions_between(Connection& c, Id hub_id, Id service_id, Instant from,
                                          Instant to);
+/// Every service's sessions at a hub starting in [from, to), not cancelled, in time order.
+std::vector<SessionRow> hub_sessions_between(Connection& c, Id hub_id, Instant from, Instant to);
+/// Marks a session as one of a series (the series id is its first session's id).
+void set_session_series(Connection& c, Id session_id, Id series_id);
 
 std::optional<KioskRow> find_kiosk(Connection& c, Id id);
 std::vector<KioskRow> list_kiosks(Connection& c, std::optional<Id> hub_id);

@@ -1,0 +1,405 @@
+#include "server/services/setup_service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+
+#include "server/domain/scheduling.hpp"
+#include "server/services/crypto.hpp"
+#include "server/storage/booking_repo.hpp"
+#include "server/storage/setup_repo.hpp"
+
+namespace frontdoor::server {
+namespace {
+
+using storage::Connection;
+
+/// Runs f(Connection&) -> Result<T> in a read transaction, storage errors turned internal.
+template <class T, class F> Result<T> read_tx(const ServiceContext& ctx, F&& f) {
+    return guard_storage([&]() -> Result<T> {
+        return ctx.db.read([&](Connection& c) -> Result<T> { return f(c); });
+    });
+}
+
+/// The same in the serialised write transaction; an error result still commits nothing
+/// because f writes only after its checks.
+template <class T, class F> Result<T> write_tx(const ServiceContext& ctx, F&& f) {
+    return guard_storage([&]() -> Result<T> {
+        return ctx.db.write([&](Connection& c) -> Result<T> { return f(c); });
+    });
+}
+
+bool is_job_word(std::string_view s) {
+    if (s.size() < 2 || s.size() > 40) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
+}
+
+bool is_username(std::string_view s) {
+    if (s.size() < 2 || s.size() > 64) return false;
+    return std::all_of(s.begin(), s.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' ||
+               c == '_' || c == '-' || c == '@';
+    });
+}
+
+bool is_access(std::string_view a) {
+    return a == "admin" || a == "manager" || a == "reception" || a == "practitioner" || a == "none";
+}
+
+std::string field_at(size_t index, const char* name) {
+    return "[" + std::to_string(index) + "]." + name;
+}
+
+Error no_staff() { return make_error(ErrorCode::not_found, "no such staff member"); }
+Error no_hub(std::string field = {}) { return make_error(ErrorCode::not_found, "no such hub", std::move(field)); }
+
+} // namespace
+
+// [SECTION] Hubs and rooms
+
+Result<storage::HubRow> SetupService::create_hub(const Principal& by, const HubInput& in) {
+    if (!shared::find_zone(in.timezone))
+        return make_error(ErrorCode::invalid_field, "is not a time zone this server knows (e.g. Europe/London)",
+                          "timezone");
+    return write_tx<storage::HubRow>(ctx_, [&](Connection& c) -> Result<storage::HubRow> {
+        auto now = ctx_.clock.now();
+        storage::HubRow h{0, in.name, in.timezone, in.address};
+        h.id = storage::insert_hub(c, h, now);
+        storage::audit(c, now, by.actor(), "hub.create", std::to_string(h.id) + " " + h.name);
+        return h;
+    });
+}
+
+Result<std::vector<storage::HubRow>> SetupService::list_hubs() {
+    return read_tx<std::vector<storage::HubRow>>(ctx_, [](Connection& c) { return storage::list_hubs(c); });
+}
+
+Result<storage::HubRow> SetupService::hub(Id id) {
+    return read_tx<storage::HubRow>(ctx_, [&](Connection& c) -> Result<storage::HubRow> {
+        auto h = storage::find_hub(c, id);
+        if (!h) return no_hub();
+        return *h;
+    });
+}
+
+Result<storage::RoomRow> SetupService::create_room(const Principal& by, Id hub_id, const RoomInput& in) {
+    return write_tx<storage::RoomRow>(ctx_, [&](Connection& c) -> Result<storage::RoomRow> {
+        if (!storage::find_hub(c, hub_id)) return no_hub();
+        auto now = ctx_.clock.now();
+        storage::RoomRow r{0, hub_id, in.name, in.capacity, true};
+        r.id = storage::insert_room(c, r);
+        storage::audit(c, now, by.actor(), "room.create", std::to_string(r.id) + " " + r.name);
+        return r;
+    });
+}
+
+Result<std::vector<storage::RoomRow>> SetupService::list_rooms(Id hub_id) {
+    return read_tx<std::vector<storage::RoomRow>>(ctx_, [&](Connection& c) -> Result<std::vector<storage::RoomRow>> {
+        if (!storage::find_hub(c, hub_id)) return no_hub();
+        return storage::list_rooms(c, hub_id);
+    });
+}
+
+// [SECTION] Staff, hours, leave
+
+Result<storage::StaffRow> SetupService::create_staff(const Principal& by, const StaffInput& in) {
+    if (!is_job_word(in.role))
+        return make_error(ErrorCode::invalid_field, "must be a job in lower-case words joined by _ (e.g. health_visitor)",
+                          "role");
+    if (!is_access(in.access))
+        return make_error(ErrorCode::invalid_field, "must be manager, reception, practitioner, none or admin", "access");
+    if (in.access == "admin" && by.role != Role::admin)
+        return make_error(ErrorCode::forbidden, "only an admin may create another admin", "access");
+    if (in.username && !is_username(*in.username))
+        return make_error(ErrorCode::invalid_field, "must be 2 to 64 letters, digits or . _ - @", "username");
+    if (in.username && !in.password) return make_error(ErrorCode::missing_field, "is required with a username", "password");
+    if (in.password && !in.username) return make_error(ErrorCode::missing_field, "is required with a password", "username");
+    if (in.password && (in.password->size() < 8 || in.password->size() > 200))
+        return make_error(ErrorCode::invalid_field, "must have 8 to 200 characters", "password");
+    // Hash outside the write lock: argon2id takes a while on purpose.
+    std::optional<std::string> hash;
+    if (in.password) hash = hash_password(*in.password);
+    return write_tx<storage::StaffRow>(ctx_, [&](Connection& c) -> Result<storage::StaffRow> {
+        if (in.hub_id && !storage::find_hub(c, *in.hub_id)) return no_hub("hub_id");
+        if (in.username && storage::username_taken(c, *in.username))
+            return make_error(ErrorCode::conflict, "that username is taken", "username");
+        auto now = ctx_.clock.now();
+        storage::StaffRow s{0, in.name, in.role, in.hub_id, in.username, in.access, true};
+        s.id = storage::insert_staff(c, s, hash, now);
+        storage::audit(c, now, by.actor(), "staff.create",
+                       std::to_string(s.id) + " " + s.name + " (" + s.role + ", " + s.access + ")");
+        return s;
+    });
+}
+
+Result<std::vector<storage::StaffRow>> SetupService::list_staff(std::optional<Id> hub_id) {
+    return read_tx<std::vector<storage::StaffRow>>(ctx_, [&](Connection& c) { return storage::list_staff(c, hub_id); });
+}
+
+Result<StaffDetail> SetupService::staff(Id id) {
+    return read_tx<StaffDetail>(ctx_, [&](Connection& c) -> Result<StaffDetail> {
+        auto s = storage::find_staff(c, id);
+        if (!s) return no_staff();
+        return StaffDetail{*s, storage::working_hours(c, id)};
+    });
+}
+
+Result<std::vector<storage::WorkingHoursRow>>
+SetupService::set_working_hours(const Principal& by, Id staff_id, const std::vector<WorkingRangeInput>& in) {
+    // Shape first: each range on its own, then no two on one day overlapping.
+    for (size_t i = 0; i < in.size(); ++i) {
+        const auto& r = in[i];
+        if (r.weekday < 1 || r.weekday > 7)
+            return make_error(ErrorCode::invalid_field, "must be 1 (Monday) to 7 (Sunday)", field_at(i, "weekday"));
+        if (r.start.count() < 0 || r.start.count() >= 24 * 60)
+            return make_error(ErrorCode::invalid_field, "must be a time of day as HH:MM", field_at(i, "start"));
+        if (r.end <= r.start || r.end.count() > 24 * 60)
+            return make_error(ErrorCode::invalid_field, "must be after start", field_at(i, "end"));
+        for (size_t j = 0; j < i; ++j) {
+            const auto& o = in[j];
+            if (o.weekday != r.weekday || !(r.start < o.end && o.start < r.end)) continue;
+            bool starts_inside = o.start <= r.start && r.start < o.end;
+            return make_error(ErrorCode::invalid_field,
+                              "overlaps " + shared::format_hhmm(o.start) + "-" + shared::format_hhmm(o.end) +
+                                  " on the same day",
+                              field_at(i, starts_inside ? "start" : "end"));
+        }
+    }
+    return write_tx<std::vector<storage::WorkingHoursRow>>(
+        ctx_, [&](Connection& c) -> Result<std::vector<storage::WorkingHoursRow>> {
+            auto s = storage::find_staff(c, staff_id);
+            if (!s) return no_staff();
+            std::vector<storage::WorkingHoursRow> rows;
+            for (size_t i = 0; i < in.size(); ++i) {
+                const auto& r = in[i];
+                auto hub_id = r.hub_id ? r.hub_id : s->hub_id;
+                if (!hub_id) return make_error(ErrorCode::missing_field, "is required", field_at(i, "hub_id"));
+                if (!storage::find_hub(c, *hub_id)) return no_hub(field_at(i, "hub_id"));
+                rows.push_back({*hub_id, r.weekday, static_cast<int>(r.start.count()),
+                                static_cast<int>(r.end.count())});
+            }
+            std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+                return std::tie(a.weekday, a.start_min) < std::tie(b.weekday, b.start_min);
+            });
+            storage::replace_working_hours(c, staff_id, rows);
+            storage::audit(c, ctx_.clock.now(), by.actor(), "staff.hours",
+                           std::to_string(staff_id) + " " + std::to_string(rows.size()) + " ranges");
+            return rows;
+        });
+}
+
+Result<std::vector<storage::WorkingHoursRow>> SetupService::working_hours(Id staff_id) {
+    return read_tx<std::vector<storage::WorkingHoursRow>>(
+        ctx_, [&](Connection& c) -> Result<std::vector<storage::WorkingHoursRow>> {
+            if (!storage::find_staff(c, staff_id)) return no_staff();
+            return storage::working_hours(c, staff_id);
+        });
+}
+
+Result<storage::AbsenceRow> SetupService::add_absence(const Principal& by, Id staff_id, const AbsenceInput& in) {
+    if (date::sys_days{in.to} < date::sys_days{in.from})
+        return make_error(ErrorCode::invalid_field, "must not be before from", "to");
+    if (shared::days_between(in.from, in.to) > 366)
+        return make_error(ErrorCode::invalid_field, "must be within a year of from", "to");
+    return write_tx<storage::AbsenceRow>(ctx_, [&](Connection& c) -> Result<storage::AbsenceRow> {
+        if (!storage::find_staff(c, staff_id)) return no_staff();
+        storage::AbsenceRow a{0, staff_id, shared::format_date(in.from), shared::format_date(in.to), in.reason};
+        a.id = storage::insert_absence(c, a);
+        storage::audit(c, ctx_.clock.now(), by.actor(), "staff.absence",
+                       std::to_string(staff_id) + " " + a.from_date + ".." + a.to_date);
+        return a;
+    });
+}
+
+Result<std::vector<storage::AbsenceRow>> SetupService::absences(Id staff_id) {
+    return read_tx<std::vector<storage::AbsenceRow>>(ctx_, [&](Connection& c) -> Result<std::vector<storage::AbsenceRow>> {
+        if (!storage::find_staff(c, staff_id)) return no_staff();
+        return storage::absences(c, staff_id);
+    });
+}
+
+// [SECTION] Services
+
+Result<storage::ServiceRow> SetupService::create_service(const Principal& by, const ServiceInput& in) {
+    if (in.kind != "appointment" && in.kind != "group")
+        return make_error(ErrorCode::invalid_field, "must be appointment or group", "kind");
+    if (in.duration_minutes < 5 || in.duration_minutes > 720)
+        return make_error(ErrorCode::invalid_field, "must be between 5 and 720", "duration_minutes");
+    if (in.kind == "appointment" && !in.staff_role)
+        return make_error(ErrorCode::missing_field, "is required for an appointment service", "staff_role");
+    if (in.staff_role && !is_job_word(*in.staff_role))
+        return make_error(ErrorCode::invalid_field, "must be a job in lower-case words joined by _", "staff_role");
+    if (in.kind == "group" && !in.capacity)
+        return make_error(ErrorCode::missing_field, "is required for a group service", "capacity");
+    if (in.capacity && (*in.capacity < 1 || *in.capacity > 1000))
+        return make_error(ErrorCode::invalid_field, "must be between 1 and 1000", "capacity");
+    return write_tx<storage::ServiceRow>(ctx_, [&](Connection& c) -> Result<storage::ServiceRow> {
+        storage::ServiceRow s;
+        s.name = in.name;
+        s.kind = in.kind;
+        s.duration_minutes = in.duration_minutes;
+        s.staff_role = in.staff_role;
+        s.capacity = in.kind == "group" ? in.capacity : std::nullopt;
+        s.self_bookable = in.self_bookable;
+        s.needs_child = in.needs_child;
+        s.discreet = in.discreet;
+        s.id = storage::insert_service(c, s);
+        storage::audit(c, ctx_.clock.now(), by.actor(), "service.create", std::to_string(s.id) + " " + s.name);
+        return s;
+    });
+}
+
+Result<std::vector<storage::ServiceRow>> SetupService::list_services() {
+    return read_tx<std::vector<storage::ServiceRow>>(ctx_, [](Connection& c) { return storage::list_services(c); });
+}
+
+Result<std::vector<storage::ServiceRow>> SetupService::hub_services(const Principal& by, Id hub_id) {
+    if (by.role == Role::kiosk && by.hub_id != hub_id)
+        return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
+    return read_tx<std::vector<storage::ServiceRow>>(
+        ctx_, [&](Connection& c) -> Result<std::vector<storage::ServiceRow>> {
+            if (!storage::find_hub(c, hub_id)) return no_hub();
+            std::vector<storage::ServiceRow> out;
+            for (auto& s : storage::list_services(c))
+                if (s.active && (by.role != Role::kiosk || s.self_bookable)) out.push_back(std::move(s));
+            return out;
+        });
+}
+
+// [SECTION] Group sessions
+
+Result<std::vector<Id>> SetupService::create_sessions(const Principal& by, const SessionInput& in) {
+    if (in.repeat_weekly < 1 || in.repeat_weekly > 52)
+        return make_error(ErrorCode::invalid_field, "must be between 1 and 52", "repeat_weekly");
+    if (in.capacity && (*in.capacity < 1 || *in.capacity > 1000))
+        return make_error(ErrorCode::invalid_field, "must be between 1 and 1000", "capacity");
+    return write_tx<std::vector<Id>>(ctx_, [&](Connection& c) -> Result<std::vector<Id>> {
+        auto service = storage::find_service(c, in.service_id);
+        if (!service) return make_error(ErrorCode::not_found, "no such service", "service_id");
+        if (service->kind != "group")
+            return make_error(ErrorCode::invalid_field, "must be a group service", "service_id");
+        auto hub = storage::find_hub(c, in.hub_id);
+        if (!hub) return no_hub("hub_id");
+        auto room = storage::find_room(c, in.room_id);
+        if (!room) return make_error(ErrorCode::not_found, "no such room", "room_id");
+        if (room->hub_id != hub->id) return make_error(ErrorCode::invalid_field, "is not a room of this hub", "room_id");
+        if (in.staff_id) {
+            auto leader = storage::find_staff(c, *in.staff_id);
+            if (!leader || !leader->active) return make_error(ErrorCode::not_found, "no such staff member", "staff_id");
+        }
+        const auto* zone = shared::find_zone(hub->timezone);
+        if (!zone) return make_error(ErrorCode::internal, "hub " + std::to_string(hub->id) + " has an unknown zone");
+
+        // The same local wall-clock time each week: 10:00 stays 10:00 across a clock change.
+        auto first_day = shared::local_date(zone, in.start);
+        auto time_of_day = shared::local_time_of_day(zone, in.start);
+        auto length = std::chrono::minutes{service->duration_minutes};
+        std::vector<domain::Interval> times;
+        for (int week = 0; week < in.repeat_weekly; ++week) {
+            auto start = shared::local_to_instant(zone, shared::add_days(first_day, 7 * week), time_of_day);
+            times.push_back({start, start + length});
+        }
+        for (const auto& t : times) {
+            auto when = shared::format_instant(t.start, zone);
+            for (const auto& busy : storage::room_busy(c, room->id, t.start, t.end))
+                if (domain::overlaps(busy, t))
+                    return make_error(ErrorCode::conflict, "the room is already taken at " + when, "room_id");
+            if (in.staff_id)
+                for (const auto& busy : storage::staff_busy(c, *in.staff_id, t.start, t.end))
+                    if (domain::overlaps(busy, t))
+                        return make_error(ErrorCode::conflict, "the leader is already busy at " + when, "staff_id");
+        }
+
+        storage::SessionRow row;
+        row.service_id = service->id;
+        row.hub_id = hub->id;
+        row.room_id = room->id;
+        row.staff_id = in.staff_id;
+        row.capacity = in.capacity.value_or(service->capacity.value_or(1));
+        std::vector<Id> ids;
+        for (const auto& t : times) {
+            row.start = t.start;
+            row.end = t.end;
+            ids.push_back(storage::insert_session(c, row));
+            if (in.repeat_weekly > 1) {
+                if (!row.series_id) row.series_id = ids.front();
+                storage::set_session_series(c, ids.back(), *row.series_id);
+            }
+        }
+        storage::audit(c, ctx_.clock.now(), by.actor(), "session.create",
+                       service->name + " x" + std::to_string(ids.size()) + " from " +
+                           shared::format_instant(times.front().start, zone) + " ids " +
+                           std::to_string(ids.front()) + ".." + std::to_string(ids.back()));
+        return ids;
+    });
+}
+
+Result<std::vector<SessionView>> SetupService::hub_sessions(Id hub_id, shared::Date from, shared::Date to) {
+    if (date::sys_days{to} < date::sys_days{from})
+        return make_error(ErrorCode::invalid_field, "must not be before from", "to");
+    if (shared::days_between(from, to) > 366)
+        return make_error(ErrorCode::invalid_field, "must be within a year of from", "to");
+    return read_tx<std::vector<SessionView>>(ctx_, [&](Connection& c) -> Result<std::vector<SessionView>> {
+        auto hub = storage::find_hub(c, hub_id);
+        if (!hub) return no_hub();
+        const auto* zone = shared::find_zone(hub->timezone);
+        if (!zone) return make_error(ErrorCode::internal, "hub " + std::to_string(hub->id) + " has an unknown zone");
+        auto begin = shared::local_to_instant(zone, from, shared::Minutes{0});
+        auto end = shared::local_to_instant(zone, shared::add_days(to, 1), shared::Minutes{0});
+        std::map<Id, std::string> service_names, room_names, staff_names;
+        auto name_of = [&](std::map<Id, std::string>& cache, Id id, auto find) {
+            auto it = cache.find(id);
+            if (it == cache.end()) {
+                auto row = find(c, id);
+                it = cache.emplace(id, row ? row->name : std::string{}).first;
+            }
+            return it->second;
+        };
+        std::vector<SessionView> out;
+        for (auto& s : storage::hub_sessions_between(c, hub_id, begin, end)) {
+            SessionView v;
+            v.service_name = name_of(service_names, s.service_id, storage::find_service);
+            v.room_name = name_of(room_names, s.room_id, storage::find_room);
+            if (s.staff_id) v.staff_name = name_of(staff_names, *s.staff_id, storage::find_staff);
+            v.booked = storage::live_bookings_in_session(c, s.id);
+            v.start = shared::format_instant(s.start, zone);
+            v.end = shared::format_instant(s.end, zone);
+            v.session = std::move(s);
+            out.push_back(std::move(v));
+        }
+        return out;
+    });
+}
+
+// [SECTION] Kiosks
+
+Result<std::vector<storage::KioskRow>> SetupService::list_kiosks(std::optional<Id> hub_id) {
+    return read_tx<std::vector<storage::KioskRow>>(ctx_, [&](Connection& c) { return storage::list_kiosks(c, hub_id); });
+}
+
+Result<storage::KioskRow> SetupService::revoke_kiosk(const Principal& by, Id kiosk_id) {
+    return write_tx<storage::KioskRow>(ctx_, [&](Connection& c) -> Result<storage::KioskRow> {
+        auto k = storage::find_kiosk(c, kiosk_id);
+        if (!k) return make_error(ErrorCode::not_found, "no such kiosk");
+        if (!k->revoked) {
+            storage::revoke_kiosk(c, kiosk_id);
+            storage::audit(c, ctx_.clock.now(), by.actor(), "kiosk.revoke", std::to_string(kiosk_id) + " " + k->name);
+        }
+        k->revoked = true;
+        return *k;
+    });
+}
+
+Result<shared::wire::KioskMe> SetupService::kiosk_me(const Principal& by) {
+    if (by.role != Role::kiosk || !by.kiosk_id)
+        return make_error(ErrorCode::forbidden, "only a kiosk has a kiosk identity");
+    return read_tx<shared::wire::KioskMe>(ctx_, [&](Connection& c) -> Result<shared::wire::KioskMe> {
+        auto k = storage::find_kiosk(c, *by.kiosk_id);
+        if (!k || k->revoked) return make_error(ErrorCode::unauthenticated, "this kiosk has been revoked");
+        auto h = storage::find_hub(c, k->hub_id);
+        if (!h) return no_hub();
+        return shared::wire::KioskMe{k->id, k->name, {h->id, h->name, h->timezone}};
+    });
+}
+
+} // namespace frontdoor::server
