@@ -373,7 +373,7 @@ void register_setup_routes(Api& api, Services& s) {
 
     // [SECTION] Kiosks
 
-    api.post("/api/v1/kiosks", kAdmin, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+    api.post("/api/v1/kiosks", kSetup, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
         auto body = body_object(req);
         if (!body) return reply_error(res, body.error());
         shared::FieldReader r(*body);
@@ -394,7 +394,7 @@ void register_setup_routes(Api& api, Services& s) {
         reply(res, 200, json{{"kiosks", list_of(*kiosks, kiosk_json)}});
     });
 
-    api.post(R"(/api/v1/kiosks/(\d+)/revoke)", kAdmin, [&s](const httplib::Request& req, httplib::Response& res,
+    api.post(R"(/api/v1/kiosks/(\d+)/revoke)", kSetup, [&s](const httplib::Request& req, httplib::Response& res,
                                                            const Principal& p) {
         auto kiosk = s.setup.revoke_kiosk(p, path_id(req));
         if (!kiosk) return reply_error(res, kiosk.error());

@@ -12,6 +12,7 @@
 
 #include "server/http/api.hpp"
 #include "server/http/routes.hpp"
+#include "server/http/web_routes.hpp"
 #include "server/services/services.hpp"
 #include "shared/wire.hpp"
 
@@ -21,7 +22,9 @@ struct HttpServer::Impl {
     explicit Impl(ServerOptions o)
         : options(std::move(o)),
           clock(options.clock ? options.clock : std::make_shared<shared::SystemClock>()),
-          db(options.db_path), services(ServiceContext{db, *clock, options.settings, {}}),
+          db(options.db_path),
+          services(ServiceContext{db, *clock, options.settings,
+                                  [this](const BookingEvent& e) { events.publish(e); }}),
           limits{http::RateLimiter(options.login_failures_allowed, options.limit_window, *clock),
                  http::RateLimiter(options.checkin_failures_allowed, options.limit_window, *clock)},
           api(server, services.auth, metrics) {}
@@ -29,6 +32,7 @@ struct HttpServer::Impl {
     ServerOptions options;
     std::shared_ptr<const shared::Clock> clock;
     storage::Database db;
+    http::EventBus events; // the staff page's live feed, fed by services' publish()
     Services services;
     http::Metrics metrics;
     http::Limiters limits;
@@ -95,7 +99,8 @@ void HttpServer::Impl::configure() {
     register_arrival_routes(api, services, metrics, limits);
     register_day_routes(api, services);
     register_diary_routes(api, services);
-    if (!options.web_root.empty()) server.set_mount_point("/", options.web_root);
+    // Last: the page's files take every GET path the API left.
+    register_web_routes(api, services.auth, events, {options.web_root});
 }
 
 void HttpServer::Impl::sweep_loop() {
@@ -147,6 +152,7 @@ void HttpServer::stop() {
     s.sweep_cv.notify_all();
     if (s.sweeper.joinable()) s.sweeper.join();
     if (s.thread.joinable()) {
+        s.events.shutdown(); // open event streams end now, not at their next heartbeat
         s.server.stop();
         s.thread.join();
     }

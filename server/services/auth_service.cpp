@@ -62,7 +62,7 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
     return out;
 }
 
-std::optional<Principal> AuthService::resolve(const std::string& token) {
+std::optional<Principal> AuthService::resolve(const std::string& token, bool extend) {
     if (token.size() != 64) return std::nullopt;
     auto hash = token_hash(token);
     auto now = ctx_.clock.now();
@@ -101,7 +101,7 @@ std::optional<Principal> AuthService::resolve(const std::string& token) {
         p.hub_id = found->staff->hub_id;
         // Slide the idle expiry, at most once a minute per token.
         auto fresh = now + ctx_.settings.staff_session_idle;
-        if (fresh - *found->token.expires_at >= std::chrono::minutes{1})
+        if (extend && fresh - *found->token.expires_at >= std::chrono::minutes{1})
             ctx_.db.write([&](storage::Connection& c) { storage::extend_token(c, hash, fresh); });
         return p;
     } catch (const std::exception&) {

@@ -39,7 +39,9 @@ class AuthService {
     /// `unauthenticated` for an unknown user, a wrong password or a disabled account.
     Result<LoginResult> login(const std::string& username, const std::string& password);
     /// The principal behind a token, or nullopt when unknown, expired or revoked.
-    std::optional<Principal> resolve(const std::string& token);
+    /// `extend` slides a staff token's idle expiry (false for background requests and
+    /// for the event stream's re-checks, which are no sign of a person at the desk).
+    std::optional<Principal> resolve(const std::string& token, bool extend = true);
     void logout(const Principal& p);
 
     struct KioskToken {

@@ -224,8 +224,10 @@ TEST_CASE("roles: set-up writes are admin and manager, a kiosk reaches only its 
         CHECK_ERROR(t.post("/api/v1/sessions", json::object(), *who), 403, "forbidden", "");
         CHECK_ERROR(t.post("/api/v1/kiosks", json{{"hub_id", h.hub}, {"name", "K"}}, *who), 403, "forbidden", "");
     }
-    // Kiosks: admin creates and revokes; a manager may list, never create.
-    CHECK_ERROR(t.post("/api/v1/kiosks", json{{"hub_id", h.hub}, {"name", "K"}}, manager), 403, "forbidden", "");
+    // Kiosks: admins and managers create and revoke (issue #4: managers set up kiosks).
+    auto made = t.post("/api/v1/kiosks", json{{"hub_id", h.hub}, {"name", "K"}}, manager);
+    CHECK(made.status == 201);
+    CHECK(made.body["token"].get<std::string>().size() == 64);
     CHECK_ERROR(t.get("/api/v1/kiosks", reception), 403, "forbidden", "");
     // Reads of set-up: any staff, never a kiosk.
     for (const char* path : {"/api/v1/hubs", "/api/v1/staff", "/api/v1/services"}) {

@@ -1,0 +1,56 @@
+// The family's details, shared by booking and the waitlist: the parent or carer, and
+// the child when there is one. Returns {element, read()} where read() gives
+// {client, child?} or throws a message naming the first missing field.
+
+import { h, field } from './dom.js';
+
+/** childRequired: a function, asked at each read (the chosen service may need a child). */
+export function familyFields(prefix, { childRequired = () => false } = {}) {
+  const input = (name, attrs = {}) => h('input', { id: `${prefix}-${name}`, name, ...attrs });
+  const first = input('first_name', { autocomplete: 'off', required: true });
+  const last = input('last_name', { autocomplete: 'off', required: true });
+  const dob = input('date_of_birth', { type: 'date', required: true });
+  const phone = input('phone', { type: 'tel', autocomplete: 'off' });
+  const childFirst = input('child_first_name', { autocomplete: 'off' });
+  const childDob = input('child_date_of_birth', { type: 'date' });
+
+  const legend = h('legend', {});
+  const refresh = () => {
+    legend.textContent = childRequired() ? 'Child (this service is for a child)' : 'Child (if the appointment is for a child)';
+  };
+  refresh();
+  const element = h('div', { class: 'family-fields' },
+    h('fieldset', {}, h('legend', {}, 'Parent or carer'),
+      h('div', { class: 'grid-2' },
+        field('First name', first),
+        field('Last name', last),
+        field('Date of birth', dob),
+        field('Phone (optional)', phone))),
+    h('fieldset', {}, legend,
+      h('div', { class: 'grid-2' },
+        field('Child\'s first name', childFirst),
+        field('Child\'s date of birth', childDob))));
+
+  function read() {
+    const need = (el, label) => {
+      if (!el.value.trim()) { el.focus(); throw new Error(`Enter the ${label}.`); }
+      return el.value.trim();
+    };
+    const client = {
+      first_name: need(first, 'first name'),
+      last_name: need(last, 'last name'),
+      date_of_birth: need(dob, 'date of birth'),
+    };
+    if (phone.value.trim()) client.phone = phone.value.trim();
+    let child;
+    if (childRequired() || childFirst.value.trim() || childDob.value) {
+      child = {
+        first_name: need(childFirst, 'child\'s first name'),
+        date_of_birth: need(childDob, 'child\'s date of birth'),
+      };
+    }
+    return child ? { client, child } : { client };
+  }
+
+  return { element, read, refresh, focus: () => first.focus() };
+}
