@@ -3,13 +3,27 @@
 #include "server/storage/schema.hpp"
 
 namespace frontdoor::server::storage {
+namespace {
+
+constexpr size_t kMaxGroup = 64;
+thread_local Database* writing_in = nullptr; // the Database whose writer thread this is
+
+} // namespace
 
 Database::Database(std::string path) : path_(std::move(path)) {
     writer_ = std::make_unique<Connection>(path_);
     migrate();
+    writer_thread_ = std::thread([this] { writer_loop(); });
 }
 
-Database::~Database() = default;
+Database::~Database() {
+    {
+        std::lock_guard lock(queue_mutex_);
+        stopping_ = true;
+    }
+    queue_cv_.notify_all();
+    if (writer_thread_.joinable()) writer_thread_.join();
+}
 
 Database::Lease::Lease(Database& d) : db(d) {
     {
@@ -29,8 +43,8 @@ Database::Lease::~Lease() {
 }
 
 int Database::schema_version() {
-    std::lock_guard lock(write_mutex_);
-    Statement s(*writer_, "PRAGMA user_version");
+    Lease lease(*this);
+    Statement s(*lease.conn, "PRAGMA user_version");
     s.step();
     return static_cast<int>(s.integer(0));
 }
@@ -38,18 +52,77 @@ int Database::schema_version() {
 int Database::latest_schema_version() { return static_cast<int>(migrations().size()); }
 
 void Database::migrate() {
-    std::lock_guard lock(write_mutex_);
     Transaction tx(*writer_, Transaction::Kind::write);
     Statement v(*writer_, "PRAGMA user_version");
     v.step();
     auto current = static_cast<size_t>(v.integer(0));
     const auto& steps = migrations();
     if (current > steps.size())
-        throw StorageError(0, "the database is from a newer Front Door (schema " +
-                                  std::to_string(current) + ")");
+        throw StorageError(0, "the database is from a newer Front Door (schema " + std::to_string(current) + ")");
     for (size_t i = current; i < steps.size(); ++i) writer_->exec(steps[i]);
     writer_->exec("PRAGMA user_version=" + std::to_string(steps.size()));
     tx.commit();
+}
+
+void Database::submit(std::function<void(Connection&)> work) {
+    if (writing_in == this) { // a write inside a write: part of the enclosing one
+        work(*writer_);
+        return;
+    }
+    auto p = std::make_shared<Pending>();
+    p->work = std::move(work);
+    std::unique_lock lock(queue_mutex_);
+    if (stopping_) throw StorageError(0, "the database is closing");
+    queue_.push_back(p);
+    queue_cv_.notify_one();
+    done_cv_.wait(lock, [&] { return p->done; });
+    if (p->error) std::rethrow_exception(p->error);
+}
+
+void Database::writer_loop() {
+    writing_in = this;
+    std::vector<std::shared_ptr<Pending>> group;
+    for (;;) {
+        {
+            std::unique_lock lock(queue_mutex_);
+            queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
+            if (queue_.empty()) return; // stopping, and nothing left
+            while (!queue_.empty() && group.size() < kMaxGroup) {
+                group.push_back(std::move(queue_.front()));
+                queue_.pop_front();
+            }
+        }
+        run_group(group);
+        {
+            std::lock_guard lock(queue_mutex_);
+            for (auto& p : group) p->done = true;
+        }
+        done_cv_.notify_all();
+        group.clear();
+    }
+}
+
+void Database::run_group(std::vector<std::shared_ptr<Pending>>& group) {
+    try {
+        Transaction tx(*writer_, Transaction::Kind::write);
+        for (auto& p : group) {
+            writer_->exec("SAVEPOINT one_write");
+            try {
+                p->work(*writer_);
+                writer_->exec("RELEASE one_write");
+            } catch (...) {
+                p->error = std::current_exception();
+                writer_->exec("ROLLBACK TO one_write");
+                writer_->exec("RELEASE one_write");
+            }
+        }
+        tx.commit();
+    } catch (...) {
+        // BEGIN or COMMIT failed: nothing of the group is stored; each caller hears so.
+        auto error = std::current_exception();
+        for (auto& p : group)
+            if (!p->error) p->error = error;
+    }
 }
 
 } // namespace frontdoor::server::storage

@@ -1,0 +1,182 @@
+// Sign-in, tokens, roles, rate limits, and the operations endpoints; every error the
+// library makes itself (unknown path, method) is JSON in the contract's shape.
+#include <doctest/doctest.h>
+
+#include <regex>
+#include <sstream>
+
+#include "tests/server/expect.hpp"
+#include "tests/support/fixture.hpp"
+#include "tests/support/test_server.hpp"
+
+using namespace frontdoor::testing;
+
+TEST_SUITE("server: auth and operations") {
+
+TEST_CASE("login: the right password signs in, a wrong one is 401") {
+    TestServer server;
+    auto ok = server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "correct horse battery"}});
+    REQUIRE_REPLY(ok, 200);
+    CHECK(ok.header("Content-Type").rfind("application/json", 0) == 0);
+    CHECK(ok.header("Set-Cookie").find("fd_session=") == 0);
+    CHECK(ok.header("Set-Cookie").find("HttpOnly") != std::string::npos);
+    CHECK(ok.body["role"] == "admin");
+    CHECK(ok.body["token"].get<std::string>().size() >= 32);
+    CHECK(ok.body.contains("expires_at"));
+    CHECK(ok.body.contains("staff_id"));
+    CHECK(ok.body.contains("csrf_token"));
+
+    REQUIRE_ERROR(server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "wrong"}}), 401,
+                  "unauthenticated");
+    REQUIRE_ERROR(server.post("/api/v1/auth/login", json{{"username", "nobody"}, {"password", "correct horse battery"}}),
+                  401, "unauthenticated");
+    REQUIRE_ERROR(server.post("/api/v1/auth/login", json{{"username", "admin"}}), 400, "missing_field");
+}
+
+TEST_CASE("too many failed logins from one client: 429, even with the right password") {
+    TestServer::Options o;
+    o.login_failures_allowed = 3;
+    TestServer server(o);
+    for (int i = 0; i < 3; ++i)
+        REQUIRE_ERROR(server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "guess" + std::to_string(i)}}),
+                      401, "unauthenticated");
+    REQUIRE_ERROR(server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "guess"}}), 429, "rate_limited");
+    REQUIRE_ERROR(server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "correct horse battery"}}), 429,
+                  "rate_limited");
+    // The window passes.
+    server.clock().advance(std::chrono::minutes{6});
+    REQUIRE_REPLY(server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "correct horse battery"}}), 200);
+}
+
+TEST_CASE("no token, an unknown token, an expired token: 401") {
+    TestServer server;
+    REQUIRE_ERROR(server.get("/api/v1/hubs"), 401, "unauthenticated");
+    REQUIRE_ERROR(server.get("/api/v1/hubs", std::string(64, 'a')), 401, "unauthenticated");
+    REQUIRE_ERROR(server.http().get("/api/v1/hubs", {}, {{"Authorization", "Basic YWRtaW46YWRtaW4="}}), 401,
+                  "unauthenticated");
+    REQUIRE_ERROR(server.post("/api/v1/bookings", json::object()), 401, "unauthenticated");
+    REQUIRE_REPLY(server.get("/api/v1/hubs", server.admin_token()), 200);
+
+    // Staff sessions end after the idle time; each use extends them.
+    auto idle = server.options().settings.staff_session_idle;
+    server.clock().advance(idle - std::chrono::minutes{1});
+    REQUIRE_REPLY(server.get("/api/v1/hubs", server.admin_token()), 200);
+    server.clock().advance(idle - std::chrono::minutes{1});
+    REQUIRE_REPLY(server.get("/api/v1/hubs", server.admin_token()), 200);
+    server.clock().advance(idle + std::chrono::minutes{1});
+    REQUIRE_ERROR(server.get("/api/v1/hubs", server.admin_token()), 401, "unauthenticated");
+}
+
+TEST_CASE("logout ends the session") {
+    TestServer server;
+    auto token = server.login("admin", "correct horse battery");
+    REQUIRE_REPLY(server.post("/api/v1/auth/logout", json::object(), token), 200);
+    REQUIRE_ERROR(server.get("/api/v1/hubs", token), 401, "unauthenticated");
+    REQUIRE_REPLY(server.get("/api/v1/hubs", server.admin_token()), 200);
+}
+
+TEST_CASE("roles: each may do its own job only") {
+    TestServer server;
+    Fixture f(server);
+    auto hub = f.hub();
+    f.staff(hub, "Maya Manager", "family_worker", "manager", "maya", "manager-password-1");
+    f.staff(hub, "Rita Reception", "family_worker", "reception", "rita", "reception-password-1");
+    auto pia = f.staff(hub, "Pia Practitioner", "midwife", "practitioner", "pia", "practitioner-password-1");
+    auto manager = server.login("maya", "manager-password-1");
+    auto reception = server.login("rita", "reception-password-1");
+    auto practitioner = server.login("pia", "practitioner-password-1");
+    auto h = std::to_string(hub);
+
+    // Set-up: admin and manager.
+    REQUIRE_REPLY(server.post("/api/v1/hubs/" + h + "/rooms", json{{"name", "Room M"}}, manager), 201);
+    REQUIRE_ERROR(server.post("/api/v1/hubs/" + h + "/rooms", json{{"name", "Room R"}}, reception), 403, "forbidden");
+    REQUIRE_ERROR(server.post("/api/v1/hubs/" + h + "/rooms", json{{"name", "Room P"}}, practitioner), 403, "forbidden");
+    REQUIRE_ERROR(server.post("/api/v1/services",
+                              json{{"name", "Group"}, {"kind", "group"}, {"duration_minutes", 30}, {"capacity", 3}},
+                              practitioner),
+                  403, "forbidden");
+    // Kiosks: admin and manager (issue #4), never the desk.
+    REQUIRE_REPLY(server.post("/api/v1/kiosks", json{{"hub_id", hub}, {"name", "K"}}, manager), 201);
+    REQUIRE_ERROR(server.post("/api/v1/kiosks", json{{"hub_id", hub}, {"name", "K2"}}, reception), 403, "forbidden");
+    // The day: every member of staff.
+    REQUIRE_REPLY(server.get("/api/v1/hubs/" + h + "/day?date=2027-01-13", practitioner), 200);
+    REQUIRE_REPLY(server.get("/api/v1/hubs/" + h + "/day?date=2027-01-13", reception), 200);
+    REQUIRE_REPLY(server.get("/api/v1/staff/" + std::to_string(pia) + "/diary.ics", practitioner), 200);
+}
+
+TEST_CASE("a browser session: cookie for reads, CSRF header for changes") {
+    TestServer server;
+    auto login = server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "correct horse battery"}});
+    REQUIRE_REPLY(login, 200);
+    auto cookie = "fd_session=" + login.body["token"].get<std::string>();
+    auto csrf = login.body["csrf_token"].get<std::string>();
+
+    REQUIRE_REPLY(server.http().get("/api/v1/hubs", {}, {{"Cookie", cookie}}), 200);
+    REQUIRE_ERROR(server.http().post("/api/v1/hubs", json{{"name", "No CSRF"}}, {}, {{"Cookie", cookie}}), 403, "forbidden");
+    REQUIRE_ERROR(server.http().post("/api/v1/hubs", json{{"name", "Bad CSRF"}}, {}, {{"Cookie", cookie}, {"X-CSRF-Token", "x"}}),
+                  403, "forbidden");
+    REQUIRE_REPLY(server.http().post("/api/v1/hubs", json{{"name", "With CSRF"}}, {}, {{"Cookie", cookie}, {"X-CSRF-Token", csrf}}),
+                  201);
+}
+
+TEST_CASE("/healthz answers without a token") {
+    TestServer server;
+    auto r = server.get("/healthz");
+    REQUIRE_REPLY(r, 200);
+    CHECK(r.header("Content-Type").rfind("application/json", 0) == 0);
+    CHECK(r.body == json{{"status", "ok"}});
+}
+
+TEST_CASE("/metrics is Prometheus text and counts requests") {
+    TestServer server;
+    REQUIRE_REPLY(server.get("/healthz"), 200);
+    REQUIRE_ERROR(server.get("/api/v1/hubs"), 401, "unauthenticated");
+    REQUIRE_ERROR(server.get("/api/v1/hubs/1/day"), 401, "unauthenticated"); // a route with a pattern
+    auto r = server.get("/metrics");
+    REQUIRE_REPLY(r, 200);
+    CHECK(r.header("Content-Type").rfind("text/plain", 0) == 0);
+    CHECK(r.text.find("# TYPE") != std::string::npos);
+    CHECK(r.text.find("# HELP") != std::string::npos);
+    CHECK(r.text.find("histogram") != std::string::npos);
+    CHECK(r.text.find("/healthz") != std::string::npos);
+    CHECK(r.text.find("401") != std::string::npos);
+
+    // Every line is a comment or `name{labels} value`.
+    // name{label="value",...} value: label values escape only \\, \" and \n.
+    static const std::regex sample(
+        R"(^[a-zA-Z_:][a-zA-Z0-9_:]*(\{[a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\[\\"n])*")"
+        R"((,[a-zA-Z_][a-zA-Z0-9_]*="([^"\\\n]|\\[\\"n])*")*\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN)( [0-9]+)?$)");
+    std::istringstream lines(r.text);
+    std::string line;
+    int samples = 0;
+    while (std::getline(lines, line)) {
+        if (line.empty() || line[0] == '#') continue;
+        INFO("line: " << line);
+        CHECK(std::regex_match(line, sample));
+        ++samples;
+    }
+    CHECK(samples > 0);
+}
+
+TEST_CASE("the library's own errors are JSON in the contract's shape") {
+    TestServer server;
+    REQUIRE_ERROR(server.get("/no/such/path"), 404, "not_found");
+    REQUIRE_ERROR(server.get("/api/v1/nothing-here", server.admin_token()), 404, "not_found");
+
+    auto wrong_method = server.http().send("DELETE", "/healthz", "");
+    REQUIRE(wrong_method.transport_ok);
+    CHECK((wrong_method.status == 404 || wrong_method.status == 405));
+    CHECK(!wrong_method.error_code().empty());
+
+    auto unknown_method = server.http().send("BREW", "/healthz", "");
+    REQUIRE(unknown_method.transport_ok);
+    CHECK(unknown_method.status >= 400);
+    CHECK(!unknown_method.error_code().empty());
+
+    auto long_path = server.get("/" + std::string(20000, 'a'));
+    REQUIRE(long_path.transport_ok);
+    CHECK(long_path.status >= 400);
+    CHECK(!long_path.error_code().empty());
+}
+
+} // TEST_SUITE

@@ -1,0 +1,190 @@
+// Slots are generated in the hub's local time: 09:00 stays 09:00 across the clock
+// changes; breaks and leave offer nothing; nothing in the past is offered (point 5).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <map>
+
+#include "tests/server/expect.hpp"
+#include "tests/support/fixture.hpp"
+#include "tests/support/test_server.hpp"
+
+using namespace frontdoor::testing;
+using frontdoor::shared::Instant;
+
+namespace {
+
+struct Clinic {
+    Id hub = 0, room = 0, midwife = 0, service = 0;
+};
+
+/// One midwife, one room, every day 09:00-12:00 and 13:00-16:00 (lunch 12-13).
+Clinic clinic(Fixture& f, int duration = 30) {
+    Clinic c;
+    c.hub = f.hub("Riverside Family Hub", "Europe/London");
+    c.room = f.room(c.hub, "Clinic room 1");
+    c.midwife = f.staff(c.hub, "Amina Khan", "midwife");
+    f.every_day(c.midwife, c.hub, {{"09:00", "12:00"}, {"13:00", "16:00"}});
+    c.service = f.appointment_service("Antenatal check", duration, "midwife");
+    return c;
+}
+
+std::vector<json> slots(TestServer& server, const Clinic& c, const std::string& from, const std::string& to,
+                        const std::string& token = {}) {
+    auto r = server.get("/api/v1/availability?hub_id=" + std::to_string(c.hub) + "&service_id=" +
+                            std::to_string(c.service) + "&from=" + from + "&to=" + to,
+                        token.empty() ? server.admin_token() : token);
+    REQUIRE_REPLY(r, 200);
+    REQUIRE(r.body.contains("slots"));
+    REQUIRE(r.body["slots"].is_array());
+    return r.body["slots"].get<std::vector<json>>();
+}
+
+Instant start_of(const json& slot) { return instant(slot.at("start").get<std::string>()); }
+
+/// Local wall-clock times on `date` at a fixed UTC offset ("+01:00"), as instants:
+/// written out by hand, independent of the server's zone code.
+std::vector<Instant> at(const std::string& date, const std::string& offset, const std::vector<std::string>& times) {
+    std::vector<Instant> out;
+    for (const auto& t : times) out.push_back(instant(date + "T" + t + ":00" + offset));
+    return out;
+}
+
+const std::vector<std::string> kDay = {"09:00", "09:30", "10:00", "10:30", "11:00", "11:30",
+                                       "13:00", "13:30", "14:00", "14:30", "15:00", "15:30"};
+
+/// Slots grouped by the date their start string shows (local to the hub).
+std::map<std::string, std::vector<Instant>> by_local_date(const std::vector<json>& list) {
+    std::map<std::string, std::vector<Instant>> out;
+    for (const auto& s : list) out[s.at("start").get<std::string>().substr(0, 10)].push_back(start_of(s));
+    return out;
+}
+
+void check_in_time_order(const std::vector<json>& list) {
+    for (size_t i = 1; i < list.size(); ++i) CHECK(start_of(list[i - 1]) <= start_of(list[i]));
+}
+
+} // namespace
+
+TEST_SUITE("server: availability") {
+
+TEST_CASE("09:00 stays 09:00 local on both sides of the March change; leave offers nothing") {
+    TestServer::Options o;
+    o.start = instant("2027-03-20T08:00:00Z");
+    TestServer server(o);
+    Fixture f(server);
+    auto c = clinic(f);
+    f.absence(c.midwife, "2027-03-30", "2027-03-30");
+
+    auto list = slots(server, c, "2027-03-26", "2027-03-31");
+    check_in_time_order(list);
+    auto days = by_local_date(list);
+    CHECK(days["2027-03-26"] == at("2027-03-26", "+00:00", kDay)); // Friday, GMT
+    CHECK(days["2027-03-27"] == at("2027-03-27", "+00:00", kDay));
+    CHECK(days["2027-03-28"] == at("2027-03-28", "+01:00", kDay)); // the change, 01:00 GMT
+    CHECK(days["2027-03-29"] == at("2027-03-29", "+01:00", kDay)); // Monday, BST
+    CHECK(days.count("2027-03-30") == 0);                            // on leave
+    CHECK(days["2027-03-31"] == at("2027-03-31", "+01:00", kDay));
+    // The offset printed is the local one.
+    REQUIRE_FALSE(days["2027-03-29"].empty());
+    for (const auto& s : list) {
+        auto text = s["start"].get<std::string>();
+        if (text.substr(0, 10) >= "2027-03-28") CHECK(text.substr(19) == "+01:00");
+        CHECK(s["staff_id"] == c.midwife);
+        CHECK(s["room_id"] == c.room);
+        CHECK(s["places_left"] == 1);
+        CHECK(instant(s["end"].get<std::string>()) - start_of(s) == std::chrono::minutes{30});
+    }
+}
+
+TEST_CASE("09:00 stays 09:00 local on both sides of the October change") {
+    TestServer::Options o;
+    o.start = instant("2027-10-25T08:00:00Z");
+    TestServer server(o);
+    Fixture f(server);
+    auto c = clinic(f);
+    auto days = by_local_date(slots(server, c, "2027-10-29", "2027-11-01"));
+    CHECK(days["2027-10-29"] == at("2027-10-29", "+01:00", kDay)); // Friday, BST
+    CHECK(days["2027-10-30"] == at("2027-10-30", "+01:00", kDay));
+    CHECK(days["2027-10-31"] == at("2027-10-31", "+00:00", kDay)); // the change, 01:00 GMT
+    CHECK(days["2027-11-01"] == at("2027-11-01", "+00:00", kDay)); // Monday, GMT
+}
+
+TEST_CASE("slots start at each working range and step by the duration; lunch offers nothing") {
+    TestServer server; // Wednesday 2027-01-13 08:00 GMT
+    Fixture f(server);
+    auto c = clinic(f, 45);
+    auto list = slots(server, c, "2027-01-14", "2027-01-14");
+    std::vector<Instant> starts;
+    for (const auto& s : list) {
+        starts.push_back(start_of(s));
+        auto end = instant(s["end"].get<std::string>());
+        // Nothing overlaps the lunch gap 12:00-13:00.
+        CHECK_FALSE((start_of(s) < instant("2027-01-14T13:00:00Z") && end > instant("2027-01-14T12:00:00Z")));
+    }
+    CHECK(starts == at("2027-01-14", "+00:00", {"09:00", "09:45", "10:30", "11:15", "13:00", "13:45", "14:30", "15:15"}));
+}
+
+TEST_CASE("nothing in the past is offered, and a booked time is gone") {
+    TestServer::Options o;
+    o.start = instant("2027-01-13T10:10:00Z"); // Wednesday, 10:10 in London
+    TestServer server(o);
+    Fixture f(server);
+    auto c = clinic(f);
+
+    auto today = slots(server, c, "2027-01-13", "2027-01-13");
+    std::vector<Instant> starts;
+    for (const auto& s : today) starts.push_back(start_of(s));
+    CHECK(starts == at("2027-01-13", "+00:00",
+                       {"10:30", "11:00", "11:30", "13:00", "13:30", "14:00", "14:30", "15:00", "15:30"}));
+
+    auto yesterday = server.get("/api/v1/availability?hub_id=" + std::to_string(c.hub) + "&service_id=" +
+                                    std::to_string(c.service) + "&from=2027-01-12&to=2027-01-12",
+                                server.admin_token());
+    REQUIRE(yesterday.transport_ok);
+    if (yesterday.status == 200) CHECK(yesterday.body["slots"].empty());
+    else CHECK(yesterday.status == 400);
+
+    // Booking a past time is refused as not offered.
+    REQUIRE_ERROR(f.try_book(Fixture::appointment_booking(c.hub, c.service, "2027-01-13T09:00:00Z",
+                                                          family("Past", "Time", "1990-01-01"))),
+                  409, "slot_unavailable");
+
+    f.book(Fixture::appointment_booking(c.hub, c.service, "2027-01-13T13:00:00Z", family("Nia", "Obi", "1991-01-01")));
+    auto after = slots(server, c, "2027-01-13", "2027-01-13");
+    for (const auto& s : after) CHECK(start_of(s) != instant("2027-01-13T13:00:00Z"));
+    CHECK(after.size() == today.size() - 1);
+
+    // Moving on in the day takes the morning away (a kiosk asks: staff sessions idle out).
+    auto kiosk = server.kiosk_token(c.hub);
+    server.clock().set(instant("2027-01-13T12:05:00Z"));
+    auto later = slots(server, c, "2027-01-13", "2027-01-13", kiosk);
+    CHECK_FALSE(later.empty());
+    for (const auto& s : later) CHECK(start_of(s) >= instant("2027-01-13T13:30:00Z"));
+}
+
+TEST_CASE("group availability lists every session, a full one with places_left 0") {
+    TestServer server;
+    Fixture f(server);
+    auto hub = f.hub();
+    auto hall = f.room(hub, "Hall", 20);
+    auto service = f.group_service("Parenting group", 120, 1);
+    auto ids = f.sessions(service, hub, hall, "2027-01-15T10:00:00Z", 1, 3);
+    REQUIRE(ids.size() == 3);
+    f.book(Fixture::group_booking(hub, service, ids[1], family("Full", "House", "1990-01-01")));
+
+    auto r = server.get("/api/v1/availability?hub_id=" + std::to_string(hub) + "&service_id=" + std::to_string(service) +
+                            "&from=2027-01-13&to=2027-02-10",
+                        server.admin_token());
+    REQUIRE_REPLY(r, 200);
+    auto list = r.body["slots"];
+    REQUIRE(list.size() == 3);
+    CHECK(list[0]["session_id"] == ids[0]);
+    CHECK(list[0]["places_left"] == 1);
+    CHECK(list[1]["session_id"] == ids[1]);
+    CHECK(list[1]["places_left"] == 0);
+    CHECK(list[2]["session_id"] == ids[2]);
+    CHECK(instant(list[2]["start"].get<std::string>()) == instant("2027-01-29T10:00:00Z"));
+}
+
+} // TEST_SUITE

@@ -1,0 +1,233 @@
+// Arriving: check-in by reference or by date of birth plus surname initial, today and
+// at this hub only; ambiguity and repeats; what a kiosk token may not do (point 6).
+#include <doctest/doctest.h>
+
+#include "tests/server/expect.hpp"
+#include "tests/support/db_probe.hpp"
+#include "tests/support/fixture.hpp"
+#include "tests/support/test_server.hpp"
+
+using namespace frontdoor::testing;
+
+namespace {
+
+struct Today {
+    Id hub = 0, room = 0, midwife = 0, service = 0;
+    json okafor, smith, sharma, baker, tomorrow;
+};
+
+/// Wednesday 2027-01-13, 08:00: five bookings, four of them today.
+Today todays_clinic(Fixture& f) {
+    Today t;
+    t.hub = f.hub();
+    t.room = f.room(t.hub, "Room 2");
+    t.midwife = f.staff(t.hub, "Amina Khan", "midwife");
+    f.working_hours(t.midwife, t.hub, {Hours{3, "09:00", "17:00"}, Hours{4, "09:00", "17:00"}});
+    t.service = f.appointment_service("Antenatal check", 30, "midwife");
+    auto book = [&](const std::string& start, const json& client) {
+        return f.book(Fixture::appointment_booking(t.hub, t.service, start, client));
+    };
+    t.okafor = book("2027-01-13T10:00:00Z", family("Ngozi", "Okafor", "1990-05-01"));
+    t.smith = book("2027-01-13T10:30:00Z", family("Sarah", "Smith", "1988-02-02"));
+    t.sharma = book("2027-01-13T11:00:00Z", family("Sunita", "Sharma", "1988-02-02"));
+    auto with_child = Fixture::appointment_booking(t.hub, t.service, "2027-01-13T11:30:00Z",
+                                                   family("Tom", "Baker", "1985-01-01"));
+    with_child["child"] = json{{"first_name", "Lily"}, {"date_of_birth", "2026-06-01"}};
+    t.baker = f.book(with_child);
+    t.tomorrow = book("2027-01-14T10:00:00Z", family("Jo", "Jones", "1991-07-07"));
+    return t;
+}
+
+Reply checkin(TestServer& server, const std::string& token, const json& body) {
+    return server.post("/api/v1/checkins", body, token);
+}
+
+} // namespace
+
+TEST_SUITE("server: check-in") {
+
+TEST_CASE("check-in by reference, then again: the same answer, arrived once") {
+    TestServer server;
+    Fixture f(server);
+    auto t = todays_clinic(f);
+    auto kiosk = server.kiosk_token(t.hub);
+    auto reference = t.okafor["reference"].get<std::string>();
+
+    auto first = checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", reference}});
+    REQUIRE_REPLY(first, 200);
+    CHECK(first.header("Content-Type").rfind("application/json", 0) == 0);
+    REQUIRE(first.body["checked_in"].is_array());
+    REQUIRE(first.body["checked_in"].size() == 1);
+    auto one = first.body["checked_in"][0];
+    CHECK(one["booking_id"] == t.okafor["id"]);
+    CHECK(instant(one["start"].get<std::string>()) == instant("2027-01-13T10:00:00Z"));
+    CHECK(one["service_name"] == "Antenatal check");
+    CHECK(one["room_name"] == "Room 2");
+    CHECK(one["practitioner_first_name"] == "Amina");
+    // Nothing more about the person than they typed: no surname, no date of birth.
+    CHECK(first.text.find("Okafor") == std::string::npos);
+    CHECK(first.text.find("1990-05-01") == std::string::npos);
+
+    server.clock().advance(std::chrono::minutes{5});
+    auto again = checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", reference}});
+    REQUIRE_REPLY(again, 200);
+    CHECK(again.body == first.body);
+
+    // Lower case is the same reference.
+    std::string lower = reference;
+    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    auto lowered = checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", lower}});
+    REQUIRE_REPLY(lowered, 200);
+    CHECK(lowered.body == first.body);
+
+    // Staff see the arrival, stamped at the first check-in.
+    auto day = server.get("/api/v1/hubs/" + std::to_string(t.hub) + "/day?date=2027-01-13", server.admin_token());
+    REQUIRE_REPLY(day, 200);
+    bool found = false;
+    for (const auto& a : day.body["appointments"]) {
+        if (a["booking_id"] != t.okafor["id"]) continue;
+        found = true;
+        CHECK(a["status"] == "arrived");
+        REQUIRE(a.contains("arrived_at"));
+        CHECK(instant(a["arrived_at"].get<std::string>()) == instant("2027-01-13T08:00:00Z"));
+    }
+    CHECK(found);
+    DbProbe db(server.db_path());
+    CHECK(db.integer("SELECT count(*) FROM booking_history WHERE status = 'arrived' AND booking_id = " +
+                     std::to_string(t.okafor["id"].get<Id>())) == 1);
+}
+
+TEST_CASE("check-in by date of birth and surname initial") {
+    TestServer server;
+    Fixture f(server);
+    auto t = todays_clinic(f);
+    auto kiosk = server.kiosk_token(t.hub);
+
+    SUBCASE("the client's date of birth") {
+        auto r = checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "1990-05-01"}, {"surname_initial", "O"}});
+        REQUIRE_REPLY(r, 200);
+        REQUIRE(r.body["checked_in"].size() == 1);
+        CHECK(r.body["checked_in"][0]["booking_id"] == t.okafor["id"]);
+    }
+    SUBCASE("the child's date of birth") {
+        auto r = checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "2026-06-01"}, {"surname_initial", "B"}});
+        REQUIRE_REPLY(r, 200);
+        REQUIRE(r.body["checked_in"].size() == 1);
+        CHECK(r.body["checked_in"][0]["booking_id"] == t.baker["id"]);
+    }
+    SUBCASE("two families fit: ambiguous, and nobody is checked in") {
+        auto r = checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "1988-02-02"}, {"surname_initial", "S"}});
+        REQUIRE_ERROR(r, 409, "ambiguous_match");
+        CHECK(r.text.find("Smith") == std::string::npos);
+        CHECK(r.text.find("Sharma") == std::string::npos);
+        DbProbe db(server.db_path());
+        CHECK(db.integer("SELECT count(*) FROM bookings WHERE status = 'arrived'") == 0);
+        // The reference settles it.
+        auto by_ref = checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", t.smith["reference"]}});
+        REQUIRE_REPLY(by_ref, 200);
+        CHECK(by_ref.body["checked_in"][0]["booking_id"] == t.smith["id"]);
+    }
+    SUBCASE("nobody fits") {
+        REQUIRE_ERROR(
+            checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "2000-01-01"}, {"surname_initial", "Z"}}),
+            404, "no_appointment_found");
+        REQUIRE_ERROR(checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", "ZZZZ2222"}}), 404,
+                      "no_appointment_found");
+    }
+    SUBCASE("only today's bookings count") {
+        REQUIRE_ERROR(
+            checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "1991-07-07"}, {"surname_initial", "J"}}),
+            404, "no_appointment_found");
+        REQUIRE_ERROR(checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", t.tomorrow["reference"]}}), 404,
+                      "no_appointment_found");
+    }
+    SUBCASE("a cancelled booking does not check in") {
+        auto c = server.post("/api/v1/bookings/" + t.okafor["reference"].get<std::string>() + "/cancel", json::object(),
+                             server.admin_token());
+        REQUIRE_REPLY(c, 200);
+        REQUIRE_ERROR(checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", t.okafor["reference"]}}), 404,
+                      "no_appointment_found");
+    }
+}
+
+TEST_CASE("only bookings at the kiosk's own hub count") {
+    TestServer server;
+    Fixture f(server);
+    auto t = todays_clinic(f);
+    auto other_hub = f.hub("Northgate Family Hub");
+    auto other_kiosk = server.kiosk_token(other_hub);
+    auto r = checkin(server, other_kiosk, json{{"hub_id", other_hub}, {"reference", t.okafor["reference"]}});
+    REQUIRE_ERROR(r, 404, "no_appointment_found");
+    auto cross = checkin(server, other_kiosk, json{{"hub_id", t.hub}, {"reference", t.okafor["reference"]}});
+    REQUIRE(cross.transport_ok);
+    CHECK(cross.status != 200);
+}
+
+TEST_CASE("failed check-ins from one kiosk are rate limited") {
+    TestServer::Options o;
+    o.checkin_failures_allowed = 3;
+    TestServer server(o);
+    Fixture f(server);
+    auto hub = f.hub();
+    auto kiosk = server.kiosk_token(hub);
+    json miss{{"hub_id", hub}, {"date_of_birth", "2000-01-01"}, {"surname_initial", "Q"}};
+    for (int i = 0; i < 3; ++i) REQUIRE_ERROR(checkin(server, kiosk, miss), 404, "no_appointment_found");
+    REQUIRE_ERROR(checkin(server, kiosk, miss), 429, "rate_limited");
+}
+
+TEST_CASE("a kiosk token may not see the day, set up, diaries or lists") {
+    TestServer server;
+    Fixture f(server);
+    auto t = todays_clinic(f);
+    auto kiosk = server.kiosk_token(t.hub);
+    auto hub = std::to_string(t.hub);
+    auto staff = std::to_string(t.midwife);
+
+    auto me = server.get("/api/v1/kiosks/me", kiosk);
+    REQUIRE_REPLY(me, 200);
+    CHECK(me.body["hub"]["id"] == t.hub);
+    CHECK(me.body["hub"]["timezone"] == "Europe/London");
+
+    SUBCASE("the day view") { REQUIRE_ERROR(server.get("/api/v1/hubs/" + hub + "/day?date=2027-01-13", kiosk), 403, "forbidden"); }
+    SUBCASE("a diary") { REQUIRE_ERROR(server.get("/api/v1/staff/" + staff + "/diary.ics", kiosk), 403, "forbidden"); }
+    SUBCASE("set-up") {
+        REQUIRE_ERROR(server.post("/api/v1/hubs", json{{"name", "Kiosk hub"}}, kiosk), 403, "forbidden");
+        REQUIRE_ERROR(server.post("/api/v1/hubs/" + hub + "/rooms", json{{"name", "Cupboard"}}, kiosk), 403, "forbidden");
+        REQUIRE_ERROR(server.post("/api/v1/staff", json{{"name", "Eve"}, {"role", "midwife"}, {"hub_id", t.hub}}, kiosk),
+                      403, "forbidden");
+        REQUIRE_ERROR(server.put("/api/v1/staff/" + staff + "/working-hours",
+                                 json::array({json{{"hub_id", t.hub}, {"weekday", 1}, {"start", "09:00"}, {"end", "10:00"}}}),
+                                 kiosk),
+                      403, "forbidden");
+        REQUIRE_ERROR(server.post("/api/v1/staff/" + staff + "/absences", json{{"from", "2027-02-01"}, {"to", "2027-02-02"}},
+                                  kiosk),
+                      403, "forbidden");
+        REQUIRE_ERROR(server.post("/api/v1/services",
+                                  json{{"name", "X"}, {"kind", "group"}, {"duration_minutes", 30}, {"capacity", 3}}, kiosk),
+                      403, "forbidden");
+        REQUIRE_ERROR(server.post("/api/v1/kiosks", json{{"hub_id", t.hub}, {"name", "Another"}}, kiosk), 403, "forbidden");
+    }
+    SUBCASE("statuses and lists") {
+        REQUIRE_ERROR(server.post("/api/v1/bookings/" + std::to_string(t.okafor["id"].get<Id>()) + "/status",
+                                  json{{"status", "seen"}}, kiosk),
+                      403, "forbidden");
+        REQUIRE_ERROR(server.get("/api/v1/waitlist?hub_id=" + hub + "&service_id=" + std::to_string(t.service), kiosk), 403,
+                      "forbidden");
+        // No lists of people or places.
+        REQUIRE_ERROR(server.get("/api/v1/staff", kiosk), 403, "forbidden");
+        REQUIRE_ERROR(server.get("/api/v1/hubs", kiosk), 403, "forbidden");
+        REQUIRE_ERROR(server.get("/api/v1/hubs/" + hub + "/rooms", kiosk), 403, "forbidden");
+    }
+    SUBCASE("staff get them") {
+        auto day = server.get("/api/v1/hubs/" + hub + "/day?date=2027-01-13", server.admin_token());
+        REQUIRE_REPLY(day, 200);
+        CHECK(day.body["appointments"].size() == 4);
+        auto ics = server.get("/api/v1/staff/" + staff + "/diary.ics", server.admin_token());
+        REQUIRE_REPLY(ics, 200);
+        CHECK(ics.header("Content-Type").rfind("text/calendar", 0) == 0);
+        CHECK(ics.text.rfind("BEGIN:VCALENDAR", 0) == 0);
+        CHECK(ics.text.find("BEGIN:VEVENT") != std::string::npos);
+    }
+}
+
+} // TEST_SUITE

@@ -1,0 +1,185 @@
+// Data survives a restart; a kill -9 in the middle of a stream of bookings loses none
+// that were acknowledged (point 8). The second case runs the real program.
+#include <doctest/doctest.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <mutex>
+#include <set>
+#include <thread>
+
+#include <signal.h>
+#include <sys/wait.h>
+
+#include <date/date.h>
+
+#include "tests/server/expect.hpp"
+#include "tests/support/db_probe.hpp"
+#include "tests/support/fixture.hpp"
+#include "tests/support/server_process.hpp"
+#include "tests/support/test_server.hpp"
+
+using namespace frontdoor::testing;
+
+#ifndef FRONTDOOR_SERVER_BIN
+#error "FRONTDOOR_SERVER_BIN must name the frontdoor-server program"
+#endif
+
+namespace {
+
+/// A temporary directory removed at scope exit.
+struct TempDir {
+    TempDir() {
+        auto pattern = (std::filesystem::temp_directory_path() / "frontdoor-kill-XXXXXX").string();
+        std::vector<char> buf(pattern.begin(), pattern.end());
+        buf.push_back('\0');
+        REQUIRE(::mkdtemp(buf.data()) != nullptr);
+        path = buf.data();
+    }
+    ~TempDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    std::string path;
+};
+
+std::set<std::string> references_in_day(const json& day) {
+    std::set<std::string> out;
+    for (const auto& a : day["appointments"]) out.insert(a.value("reference", ""));
+    return out;
+}
+
+} // namespace
+
+TEST_SUITE("server: durability") {
+
+TEST_CASE("bookings, check-ins, waitlists and tokens survive a restart") {
+    TestServer server;
+    Fixture f(server);
+    auto hub = f.hub();
+    auto room = f.room(hub, "Room 1", 4);
+    auto midwife = f.staff(hub, "Amina Khan", "midwife");
+    f.working_hours(midwife, hub, {Hours{3, "09:00", "12:00"}});
+    auto antenatal = f.appointment_service("Antenatal check", 30, "midwife");
+    auto group = f.group_service("Baby massage", 60, 1);
+    auto session = f.session(group, hub, room, "2027-01-13T14:00:00Z");
+    auto kiosk = server.kiosk_token(hub);
+
+    auto one = f.book(Fixture::appointment_booking(hub, antenatal, "2027-01-13T09:30:00Z", family("Ngozi", "Okafor", "1990-05-01")));
+    auto two = f.book(Fixture::group_booking(hub, group, session, family("Sarah", "Smith", "1988-02-02")));
+    REQUIRE_REPLY(server.post("/api/v1/checkins", json{{"hub_id", hub}, {"reference", one["reference"]}}, kiosk), 200);
+    auto wait = server.post("/api/v1/waitlist",
+                            json{{"hub_id", hub}, {"service_id", group}, {"session_id", session},
+                                 {"client", family("Bola", "Adeyemi", "1993-04-05")}},
+                            server.admin_token());
+    REQUIRE_REPLY(wait, 201);
+    auto before = server.get("/api/v1/hubs/" + std::to_string(hub) + "/day?date=2027-01-13", server.admin_token());
+    REQUIRE_REPLY(before, 200);
+
+    server.restart();
+
+    auto after = server.get("/api/v1/hubs/" + std::to_string(hub) + "/day?date=2027-01-13", server.admin_token());
+    REQUIRE_REPLY(after, 200);
+    CHECK(after.body == before.body);
+    CHECK(references_in_day(after.body) ==
+          std::set<std::string>{one["reference"].get<std::string>(), two["reference"].get<std::string>()});
+    REQUIRE_REPLY(server.get("/api/v1/kiosks/me", kiosk), 200);
+    auto w = server.get("/api/v1/waitlist/" + std::to_string(wait.body["id"].get<Id>()), server.admin_token());
+    REQUIRE_REPLY(w, 200);
+    CHECK(w.body["status"] == "waiting");
+    // The place is still taken, and the 09:30 slot still gone.
+    REQUIRE_ERROR(f.try_book(Fixture::group_booking(hub, group, session, family("Dara", "Walsh", "1995-08-09"))), 409,
+                  "slot_unavailable");
+    REQUIRE_ERROR(f.try_book(Fixture::appointment_booking(hub, antenatal, "2027-01-13T09:30:00Z",
+                                                          family("Dara", "Walsh", "1995-08-09"))),
+                  409, "slot_unavailable");
+}
+
+TEST_CASE("kill -9 in the middle of a stream of bookings loses none that were acknowledged") {
+    TempDir dir;
+    const std::string bin = FRONTDOOR_SERVER_BIN;
+    const std::string db_path = dir.path + "/frontdoor.db";
+    const std::string password = "correct horse battery";
+    ServerProcess::init(bin, db_path, "admin", password);
+
+    // The real program runs on the system clock: book a week from today.
+    auto day = date::floor<date::days>(std::chrono::system_clock::now()) + date::days{7};
+    const std::string when = date::format("%F", day);
+
+    ServerProcess first(bin, db_path);
+    first.start();
+    HttpJson http = first.http();
+    auto login = http.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", password}});
+    REQUIRE_REPLY(login, 200);
+    Fixture f(http, login.body["token"].get<std::string>());
+    auto hub = f.hub();
+    auto hall = f.room(hub, "Hall", 500);
+    auto group = f.group_service("Open session", 60, 500);
+    auto session = f.session(group, hub, hall, when + "T10:00:00Z", 500);
+
+    constexpr int kWriters = 4;
+    constexpr int kKillAfter = 40; // acknowledged bookings before the kill
+    std::mutex mutex;
+    std::condition_variable acked_cv;
+    std::vector<std::string> acknowledged;
+    std::atomic<bool> stop{false};
+    std::atomic<int> unexpected{0};
+    std::vector<std::thread> writers;
+    for (int w = 0; w < kWriters; ++w)
+        writers.emplace_back([&, w] {
+            auto client = http.client();
+            for (int i = 0; !stop; ++i) {
+                auto body = Fixture::group_booking(
+                    hub, group, session, family("W" + std::to_string(w) + "n" + std::to_string(i), "Stream", "1990-01-01"));
+                auto r = to_reply(client->Post("/api/v1/bookings", auth_headers(f.token(), {{"Idempotency-Key", Fixture::new_key()}}),
+                                               body.dump(), "application/json"));
+                if (!r.transport_ok) break; // the server is gone
+                if (r.status != 201) {
+                    ++unexpected;
+                    continue;
+                }
+                std::lock_guard lock(mutex);
+                acknowledged.push_back(r.body["reference"].get<std::string>());
+                acked_cv.notify_all();
+            }
+        });
+    {
+        std::unique_lock lock(mutex);
+        bool enough = acked_cv.wait_for(lock, std::chrono::seconds{30}, [&] { return acknowledged.size() >= kKillAfter; });
+        CHECK(enough);
+    }
+    int status = first.kill_and_wait(SIGKILL); // while the writers still send
+    stop = true;
+    for (auto& t : writers) t.join();
+    CHECK(WIFSIGNALED(status));
+    CHECK(unexpected == 0);
+    REQUIRE(acknowledged.size() >= kKillAfter);
+
+    ServerProcess second(bin, db_path);
+    second.start();
+    DbProbe db(db_path);
+    auto stored = db.column("SELECT reference FROM bookings WHERE session_id = " + std::to_string(session) +
+                            " AND status = 'booked'");
+    std::set<std::string> in_db(stored.begin(), stored.end());
+    for (const auto& ref : acknowledged) {
+        INFO("reference " << ref);
+        CHECK(in_db.count(ref) == 1);
+    }
+    // Only requests in flight at the kill may have committed without an answer.
+    CHECK(in_db.size() <= acknowledged.size() + kWriters);
+
+    // The restarted server answers for them too, with the same token.
+    HttpJson again = second.http();
+    auto day_view = again.get("/api/v1/hubs/" + std::to_string(hub) + "/day?date=" + when, f.token());
+    REQUIRE_REPLY(day_view, 200);
+    auto listed = references_in_day(day_view.body);
+    for (const auto& ref : acknowledged) CHECK(listed.count(ref) == 1);
+
+    // SIGTERM: a clean exit 0.
+    int term = second.kill_and_wait(SIGTERM);
+    CHECK(WIFEXITED(term));
+    CHECK(WEXITSTATUS(term) == 0);
+}
+
+} // TEST_SUITE
