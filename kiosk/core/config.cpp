@@ -1,0 +1,52 @@
+#include "kiosk/core/config.hpp"
+
+#include <filesystem>
+#include <fstream>
+
+#include <toml++/toml.h>
+
+namespace frontdoor::kiosk {
+
+using shared::ErrorCode;
+using shared::make_error;
+
+shared::Result<KioskConfig> load_config(const std::string& path, KioskConfig c) {
+    try {
+        toml::table t = toml::parse_file(path);
+        c.server_url = t["server"].value_or(c.server_url);
+        c.token_file = t["token_file"].value_or(c.token_file);
+        c.idle_seconds = t["idle_seconds"].value_or(c.idle_seconds);
+        c.still_there_seconds = t["still_there_seconds"].value_or(c.still_there_seconds);
+        c.staff_pin = t["staff_pin"].value_or(c.staff_pin);
+        c.language = t["language"].value_or(c.language);
+        c.assets_dir = t["assets_dir"].value_or(c.assets_dir);
+        c.connect_timeout_ms = t["connect_timeout_ms"].value_or(c.connect_timeout_ms);
+        c.read_timeout_ms = t["read_timeout_ms"].value_or(c.read_timeout_ms);
+        if (c.idle_seconds < 5 || c.still_there_seconds < 1)
+            return make_error(ErrorCode::invalid_field, "idle times are too short", "idle_seconds");
+        return c;
+    } catch (const toml::parse_error& e) {
+        return make_error(ErrorCode::invalid_field, std::string(e.description()), path);
+    }
+}
+
+shared::Result<std::string> read_token_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) return make_error(ErrorCode::not_found, "cannot read the token file " + path);
+    std::string line;
+    std::getline(in, line);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\n'))
+        line.pop_back();
+    if (line.empty()) return make_error(ErrorCode::invalid_field, "the token file is empty", path);
+    return line;
+}
+
+std::string find_assets_dir(const std::string& configured, const std::string& exe_dir) {
+    namespace fs = std::filesystem;
+    if (!configured.empty()) return configured;
+    fs::path installed = fs::path(exe_dir) / ".." / "share" / "frontdoor" / "assets";
+    if (fs::exists(installed / "i18n")) return installed.string();
+    return FRONTDOOR_SOURCE_ASSETS;
+}
+
+} // namespace frontdoor::kiosk

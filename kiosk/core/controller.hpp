@@ -1,0 +1,105 @@
+#pragma once
+// Controller: applies the screens' intents to KioskState, starts requests on the
+// worker, applies their results when the UI thread drains the mailbox, and keeps the
+// idle timer (60 s, then a 10 s "still there?" countdown, then a reset that zeroes
+// every typed buffer). Thread-safety: every public member is for the UI thread only;
+// the worker touches nothing but the ApiClient copy it was given and the mailbox.
+
+#include <cstdint>
+#include <functional>
+#include <random>
+#include <string>
+
+#include "kiosk/core/intent.hpp"
+#include "kiosk/core/state.hpp"
+#include "kiosk/core/worker.hpp"
+#include "shared/api_client.hpp"
+#include "shared/time.hpp"
+
+namespace frontdoor::kiosk {
+
+struct ControllerOptions {
+    shared::ApiClientOptions api;
+    double idle_seconds = 60;
+    double still_there_seconds = 10;
+    double offline_retry_seconds = 5;
+    int booking_days = 21; // the day strip: today and the next three weeks
+    std::string staff_pin;  // empty: the staff corner cannot be opened
+    std::string default_language = "en";
+    std::string version;
+};
+
+class Controller {
+  public:
+    /// `seconds` is a monotonic clock in seconds (tests pass their own); `wake` is
+    /// called from the worker after each result (the program passes glfwPostEmptyEvent).
+    Controller(KioskState& state, ControllerOptions options, const shared::Clock& wall,
+               std::function<double()> seconds, std::function<void()> wake);
+    ~Controller();
+    Controller(const Controller&) = delete;
+    Controller& operator=(const Controller&) = delete;
+
+    /// Asks the server who this kiosk is (hub, time zone); retried while offline.
+    void start();
+    void apply(const Intent& intent);
+    /// A touch or a key: restarts the idle timer.
+    void note_input();
+    /// Applies results the worker posted; true when any arrived.
+    bool drain();
+    /// Clock, idle countdown, offline retries; true when the screen should redraw.
+    bool tick();
+    /// True while a request runs (the spinner turns); the countdown redraws via tick().
+    bool animating() const;
+    /// How long the frame loop may sleep before tick() has something to do.
+    double seconds_until_wake() const;
+    /// Ends the visit: every buffer zeroed, back to the first screen.
+    void reset_visit();
+
+    Mailbox& mailbox() { return mailbox_; }
+    bool request_pending() const { return state_.request.phase == RequestPhase::pending; }
+
+  private:
+    // Intents (controller.cpp).
+    void type_text(const std::string& text);
+    void next();
+    void back();
+    void go_to_step(Step step);
+    void submit_scan();
+    void corner_tap();
+    bool visit_active() const;
+    std::string today() const;
+
+    // Requests (controller_requests.cpp).
+    void check_in_by_reference();
+    void check_in_by_dob();
+    void load_services();
+    void load_availability();
+    void book();
+    void join_waitlist();
+    void probe();
+    void retry();
+    void fail(const shared::Error& error, RetryKind kind);
+    void remember_error(const std::string& what);
+    wire::ClientDetails client_details() const;
+    std::optional<wire::ChildDetails> child_details() const;
+    std::string new_idempotency_key();
+    /// Runs `call(api)` on the worker and `handle(result)` back on the UI thread,
+    /// unless the visit ended meanwhile.
+    template <class T, class Call, class Handle>
+    void run(Call call, Handle handle, bool background = false);
+
+    KioskState& state_;
+    ControllerOptions options_;
+    const shared::Clock& wall_;
+    std::function<double()> seconds_;
+    shared::ApiClient api_;
+    double last_input_ = 0;
+    double next_probe_ = 0;
+    bool probe_in_flight_ = false;
+    int countdown_shown_ = -1;
+    std::mt19937_64 random_;
+    Mailbox mailbox_;
+    RequestWorker worker_; // last: joined first, before anything it could post to
+};
+
+} // namespace frontdoor::kiosk

@@ -1,0 +1,54 @@
+#pragma once
+// Intent: what a person asked for on a screen this frame. Screens return intents;
+// the controller applies them. Plain data.
+
+#include <string>
+
+#include "kiosk/core/state.hpp"
+
+namespace frontdoor::kiosk {
+
+enum class Action {
+    none,
+    go_home,        // "Start again": ends the visit
+    back,
+    next,           // the entry screen's Next / Check in; Enter on a keyboard
+    start_checkin,
+    checkin_by_reference,
+    checkin_by_dob,
+    start_booking,
+    set_language,   // text = language code
+    toggle_large_text,
+    toggle_contrast,
+    type_text,      // text = UTF-8 typed (on-screen or physical keyboard)
+    backspace,
+    switch_alphabet, // Latin <-> Cyrillic keyboard
+    focus_field,    // field
+    choose_service, // index into booking.services
+    choose_day,     // text = YYYY-MM-DD
+    choose_slot,    // index into booking.slots
+    join_waitlist,  // index into booking.slots, or -1 for the service as a whole
+    more_times,
+    confirm,
+    retry,
+    still_here,
+    finish_visit,
+    corner_tap,
+    staff_exit,
+};
+
+struct Intent {
+    Action action = Action::none;
+    std::string text;
+    int index = -1;
+    Field field = Field::scan;
+
+    explicit operator bool() const { return action != Action::none; }
+};
+
+inline Intent make_intent(Action a) { return Intent{a, {}, -1, Field::scan}; }
+inline Intent make_intent(Action a, std::string text) { return Intent{a, std::move(text), -1, Field::scan}; }
+inline Intent make_intent(Action a, int index) { return Intent{a, {}, index, Field::scan}; }
+inline Intent make_intent(Action a, Field f) { return Intent{a, {}, -1, f}; }
+
+} // namespace frontdoor::kiosk

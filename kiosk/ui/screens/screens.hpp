@@ -1,0 +1,24 @@
+#pragma once
+// One function per screen: each draws the state it is given inside the content
+// area the frame opened, and returns what the person asked for. No I/O, no state.
+
+#include "kiosk/core/intent.hpp"
+#include "kiosk/ui/ui_context.hpp"
+
+namespace frontdoor::kiosk {
+
+Intent draw_welcome(UiContext& ui);
+Intent draw_checkin_choice(UiContext& ui);
+Intent draw_entry(UiContext& ui);
+Intent draw_checkin_result(UiContext& ui);
+Intent draw_services(UiContext& ui);
+Intent draw_days(UiContext& ui);
+Intent draw_times(UiContext& ui);
+Intent draw_review(UiContext& ui);
+Intent draw_confirmation(UiContext& ui);
+Intent draw_waitlist_done(UiContext& ui);
+Intent draw_problem(UiContext& ui);
+Intent draw_staff(UiContext& ui);
+Intent draw_still_there(UiContext& ui);
+
+} // namespace frontdoor::kiosk

@@ -1,0 +1,43 @@
+#pragma once
+// UiContext: what every screen draws with — the state to show, translations, theme,
+// fonts, the time — and the list of touch targets drawn this frame, which tests and
+// the screenshot walker use to find a button by its id. Owned by the frame loop;
+// UI thread only.
+
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "kiosk/core/i18n.hpp"
+#include "kiosk/core/state.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/theme.hpp"
+
+namespace frontdoor::kiosk {
+
+struct HitBox {
+    std::string id;
+    ImVec2 min, max;
+    bool enabled = true;
+};
+
+struct UiContext {
+    const Translations& translations;
+    const KioskState& state;
+    Fonts fonts;
+    Theme theme = make_theme(false);
+    double now = 0;               // monotonic seconds
+    std::vector<HitBox> hits;     // cleared at the start of each frame
+    float scale = 1;              // display short side / 1080
+
+    const char* t(const char* key) const { return translations.text(state.language, key); }
+    const FontSet& font_set() const { return state.large_text ? fonts.large : fonts.normal; }
+    /// Height of a touch target: never under 88 px at 1080 px wide.
+    float touch_height() const;
+    bool landscape() const;
+    bool busy() const { return state.request.phase == RequestPhase::pending; }
+    const HitBox* find(const std::string& id) const;
+};
+
+} // namespace frontdoor::kiosk

@@ -1,0 +1,59 @@
+#pragma once
+// ApiClient: the kiosk's calls of API v1 (API.md) over cpp-httplib, returning the
+// wire types. Every call sets its own connect and read timeouts (a few seconds,
+// never httplib's 300 s default). A transport failure or a 5xx answer is
+// ErrorCode::unavailable; an error body from the server becomes its Error.
+// Thread-safety: calls may run on any one thread at a time; each call opens its own
+// connection, so an ApiClient holds no connection state between calls.
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+#include "shared/result.hpp"
+#include "shared/wire.hpp"
+
+namespace frontdoor::shared {
+
+struct ApiClientOptions {
+    std::string base_url; // "http://127.0.0.1:8080"
+    std::string token;    // bearer token (a kiosk token)
+    std::chrono::milliseconds connect_timeout{3000};
+    std::chrono::milliseconds read_timeout{5000};
+};
+
+class ApiClient {
+  public:
+    explicit ApiClient(ApiClientOptions options);
+
+    Result<wire::KioskMe> kiosk_me() const;
+    Result<std::vector<wire::ServiceSummary>> services(wire::Id hub_id) const;
+    /// Slots from `from` to `to` inclusive (YYYY-MM-DD, hub-local).
+    Result<std::vector<wire::Slot>> availability(wire::Id hub_id, wire::Id service_id,
+                                                 const std::string& from,
+                                                 const std::string& to) const;
+    /// POST /bookings with the given Idempotency-Key: retrying with the same key books
+    /// nothing twice.
+    Result<wire::BookingConfirmation> book(const wire::BookingRequest& request,
+                                           const std::string& idempotency_key) const;
+    Result<wire::WaitlistEntry> join_waitlist(const wire::WaitlistRequest& request) const;
+    Result<std::vector<wire::CheckedIn>> check_in(const wire::CheckinRequest& request) const;
+    /// GET /healthz without a token.
+    Status health() const;
+
+    const std::string& base_url() const { return options_.base_url; }
+
+  private:
+    struct Response {
+        int status = 0;
+        std::string body;
+    };
+    Result<Response> send(const char* method, const std::string& path, const std::string& body,
+                          const std::string& idempotency_key) const;
+    /// The body as JSON when the status is `expected`, else the error it carries.
+    Result<json> expect(Result<Response> response, int expected) const;
+
+    ApiClientOptions options_;
+};
+
+} // namespace frontdoor::shared
