@@ -32,7 +32,27 @@ Connection::Connection(const std::string& path) {
     exec("PRAGMA temp_store=MEMORY");
 }
 
-Connection::~Connection() { sqlite3_close_v2(db_); }
+Connection::~Connection() {
+    for (auto& [sql, stmts] : prepared_)
+        for (auto* stmt : stmts) sqlite3_finalize(stmt);
+    sqlite3_close_v2(db_);
+}
+
+sqlite3_stmt* Connection::take_prepared(std::string_view sql) {
+    auto it = prepared_.find(std::string{sql});
+    if (it == prepared_.end() || it->second.empty()) return nullptr;
+    auto* stmt = it->second.back();
+    it->second.pop_back();
+    return stmt;
+}
+
+void Connection::give_back(std::string_view sql, sqlite3_stmt* stmt) {
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    auto& slot = prepared_[std::string{sql}];
+    if (slot.size() < 4 && prepared_.size() < 256) slot.push_back(stmt);
+    else sqlite3_finalize(stmt);
+}
 
 void Connection::exec(std::string_view sql) {
     char* err = nullptr;
@@ -48,13 +68,16 @@ void Connection::exec(std::string_view sql) {
 std::int64_t Connection::last_insert_id() const { return sqlite3_last_insert_rowid(db_); }
 int Connection::changes() const { return sqlite3_changes(db_); }
 
-Statement::Statement(Connection& c, std::string_view sql) : conn_(c) {
-    int rc = sqlite3_prepare_v2(c.handle(), sql.data(), static_cast<int>(sql.size()), &stmt_,
-                                nullptr);
+Statement::Statement(Connection& c, std::string_view sql) : conn_(c), sql_(sql) {
+    stmt_ = c.take_prepared(sql_);
+    if (stmt_) return;
+    int rc = sqlite3_prepare_v2(c.handle(), sql_.data(), static_cast<int>(sql_.size()), &stmt_, nullptr);
     if (rc != SQLITE_OK) fail(c.handle(), rc, "prepare");
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+    if (stmt_) conn_.give_back(sql_, stmt_);
+}
 
 Statement& Statement::bind(int i, std::int64_t v) {
     int rc = sqlite3_bind_int64(stmt_, i, v);

@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -41,7 +43,13 @@ class Connection {
     sqlite3* handle() { return db_; }
 
   private:
+    friend class Statement;
+    /// Prepared statements kept for reuse, by their SQL text (Statement takes and returns them).
+    sqlite3_stmt* take_prepared(std::string_view sql);
+    void give_back(std::string_view sql, sqlite3_stmt* stmt);
+
     sqlite3* db_ = nullptr;
+    std::unordered_map<std::string, std::vector<sqlite3_stmt*>> prepared_;
 };
 
 class Statement {
@@ -81,6 +89,7 @@ class Statement {
 
   private:
     Connection& conn_;
+    std::string sql_;
     sqlite3_stmt* stmt_ = nullptr;
 };
 
