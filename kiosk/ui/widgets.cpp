@@ -24,6 +24,12 @@ const HitBox* UiContext::find(const std::string& id) const {
     return nullptr;
 }
 
+bool done_button_at_bottom(UiContext& ui, float width) {
+    float room = ImGui::GetContentRegionAvail().y - ui.touch_height() - ImGui::GetStyle().ItemSpacing.y;
+    if (room > 0) ImGui::Dummy(ImVec2(1, room));
+    return big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(width, 0));
+}
+
 bool big_button(UiContext& ui, const char* id, const char* label, ButtonKind kind, ImVec2 size) {
     const Theme& t = ui.theme;
     if (size.y <= 0) size.y = ui.touch_height();

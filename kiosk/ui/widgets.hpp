@@ -15,6 +15,8 @@ enum class ButtonKind { primary, secondary };
 /// A button at least touch_height() high; `id` is stable across languages.
 bool big_button(UiContext& ui, const char* id, const char* label,
                 ButtonKind kind = ButtonKind::primary, ImVec2 size = ImVec2(-1, 0));
+/// The "Done" that ends a visit, pinned to the bottom of the column.
+bool done_button_at_bottom(UiContext& ui, float width);
 void heading(UiContext& ui, const char* text);
 void body(UiContext& ui, const char* text);
 /// A boxed message with a warning sign: shown in words, not only colour.

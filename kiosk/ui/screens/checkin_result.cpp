@@ -32,9 +32,7 @@ Intent draw_checkin_result(UiContext& ui) {
         if (big_button(ui, "try_again", ui.t("result.try_again"), ButtonKind::secondary, ImVec2(w, 0)))
             out = make_intent(Action::start_checkin);
     }
-    float room = ImGui::GetContentRegionAvail().y - ui.touch_height() - ImGui::GetStyle().ItemSpacing.y;
-    if (room > 0) ImGui::Dummy(ImVec2(1, room));
-    if (big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(w, 0)))
+    if (done_button_at_bottom(ui, w))
         out = make_intent(Action::finish_visit);
     end_column();
     return out;

@@ -30,9 +30,7 @@ Intent draw_confirmation(UiContext& ui) {
         ImGui::PopFont();
         if (wide) {
             body(ui, ui.t("confirm.scan_next_time"));
-            float room = ImGui::GetContentRegionAvail().y - ui.touch_height() - ImGui::GetStyle().ItemSpacing.y;
-            if (room > 0) ImGui::Dummy(ImVec2(1, room));
-            if (big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(w, 0)))
+            if (done_button_at_bottom(ui, w))
                 out = make_intent(Action::finish_visit);
             ImGui::EndChild();
             ImGui::SameLine(0, gap * 3);
@@ -51,9 +49,7 @@ Intent draw_confirmation(UiContext& ui) {
         body(ui, ui.t("confirm.scan_next_time"));
     }
     if (wide) ImGui::EndChild();
-    float room = ImGui::GetContentRegionAvail().y - ui.touch_height() - ImGui::GetStyle().ItemSpacing.y;
-    if (room > 0) ImGui::Dummy(ImVec2(1, room));
-    if (big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(w, 0)))
+    if (done_button_at_bottom(ui, w))
         out = make_intent(Action::finish_visit);
     end_column();
     return out;

@@ -17,9 +17,7 @@ Intent draw_waitlist_done(UiContext& ui) {
         ImGui::PopFont();
     }
     body(ui, ui.t("waitlist.next"));
-    float room = ImGui::GetContentRegionAvail().y - ui.touch_height() - ImGui::GetStyle().ItemSpacing.y;
-    if (room > 0) ImGui::Dummy(ImVec2(1, room));
-    if (big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(w, 0)))
+    if (done_button_at_bottom(ui, w))
         out = make_intent(Action::finish_visit);
     end_column();
     return out;
