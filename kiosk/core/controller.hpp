@@ -72,6 +72,9 @@ class Controller {
     // Requests (controller_requests.cpp).
     void check_in_by_reference();
     void check_in_by_dob();
+    /// Shows a check-in's answer when it is one both ways of checking in share (checked
+    /// in, or nothing matched); false for any other error, which the caller handles.
+    bool show_checkin_answer(const shared::Result<std::vector<shared::wire::CheckedIn>>& r);
     void load_services();
     void load_availability();
     void book();

@@ -109,21 +109,23 @@ void Controller::check_in_by_reference() {
         [this](const Result<std::vector<wire::CheckedIn>>& r) {
             state_.connection = r || r.error().code != ErrorCode::unavailable
                                     ? Connection::online : Connection::offline;
-            if (r) {
-                state_.checked_in = *r;
-                state_.checkin_answer = CheckinAnswer::checked_in;
-                state_.buffers.wipe_all(); // nothing typed is needed any more
-                state_.screen = Screen::checkin_result;
-            } else if (r.error().code == ErrorCode::no_appointment_found ||
-                       r.error().code == ErrorCode::not_found ||
-                       r.error().code == ErrorCode::rate_limited) {
-                state_.checkin_answer = CheckinAnswer::no_match;
-                state_.buffers.wipe_all();
-                state_.screen = Screen::checkin_result;
-            } else {
-                fail(r.error(), RetryKind::checkin_reference);
-            }
+            if (!show_checkin_answer(r)) fail(r.error(), RetryKind::checkin_reference);
         });
+}
+
+bool Controller::show_checkin_answer(const Result<std::vector<wire::CheckedIn>>& r) {
+    if (r) {
+        state_.checked_in = *r;
+        state_.checkin_answer = CheckinAnswer::checked_in;
+    } else if (r.error().code == ErrorCode::no_appointment_found || r.error().code == ErrorCode::not_found ||
+               r.error().code == ErrorCode::rate_limited) {
+        state_.checkin_answer = CheckinAnswer::no_match;
+    } else {
+        return false;
+    }
+    state_.buffers.wipe_all(); // nothing typed is needed any more
+    state_.screen = Screen::checkin_result;
+    return true;
 }
 
 void Controller::check_in_by_dob() {
@@ -135,13 +137,9 @@ void Controller::check_in_by_dob() {
     run<std::vector<wire::CheckedIn>>(
         [req](const shared::ApiClient& api) { return api.check_in(req); },
         [this](const Result<std::vector<wire::CheckedIn>>& r) {
-            if (r) {
-                state_.connection = Connection::online;
-                state_.checked_in = *r;
-                state_.checkin_answer = CheckinAnswer::checked_in;
-                state_.buffers.wipe_all();
-                state_.screen = Screen::checkin_result;
-            } else if (r.error().code == ErrorCode::ambiguous_match) {
+            if (r) state_.connection = Connection::online;
+            if (show_checkin_answer(r)) return;
+            if (r.error().code == ErrorCode::ambiguous_match) {
                 // Two families fit: ask for the booking reference instead.
                 state_.buffers.wipe_all();
                 state_.checkin_answer = CheckinAnswer::ambiguous;
@@ -149,12 +147,6 @@ void Controller::check_in_by_dob() {
                 state_.step = Step::checkin_reference;
                 state_.focus = Field::reference;
                 state_.field_error = "checkin.ambiguous";
-            } else if (r.error().code == ErrorCode::no_appointment_found ||
-                       r.error().code == ErrorCode::not_found ||
-                       r.error().code == ErrorCode::rate_limited) {
-                state_.checkin_answer = CheckinAnswer::no_match;
-                state_.buffers.wipe_all();
-                state_.screen = Screen::checkin_result;
             } else {
                 fail(r.error(), RetryKind::checkin_dob);
             }
