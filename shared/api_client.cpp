@@ -21,7 +21,9 @@ Result<ApiClient::Response> ApiClient::send(const char* method, const std::strin
         client.set_write_timeout(options_.read_timeout);
         client.set_keep_alive(false);
         if (!options_.token.empty()) client.set_bearer_token_auth(options_.token);
-        httplib::Headers headers;
+        // Answers over 1 KiB come gzipped (an availability answer: 63 KB as JSON, 5 KB
+        // gzipped); httplib inflates them.
+        httplib::Headers headers{{"Accept-Encoding", "gzip"}};
         if (!idempotency_key.empty()) headers.emplace("Idempotency-Key", idempotency_key);
 
         httplib::Result res = std::string_view(method) == "GET"

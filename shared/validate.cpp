@@ -117,7 +117,7 @@ Result<std::string> validate_uk_mobile(std::string_view text, std::string_view f
         if (digits.rfind("44", 0) != 0)
             return make_error(ErrorCode::invalid_field, "must be a UK mobile number",
                               std::string{field});
-        digits = "0" + digits.substr(2);
+        digits.replace(0, 2, "0"); // 44 7... -> 07...
     }
     if (digits.size() != 11 || digits.rfind("07", 0) != 0)
         return make_error(ErrorCode::invalid_field, "must be a UK mobile number, like 07700 900123",

@@ -3,7 +3,10 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
+#include <string_view>
 
+#include "server/services/compress.hpp"
 #include "shared/wire.hpp"
 
 namespace frontdoor::server::http {
@@ -42,6 +45,61 @@ void reply_error(httplib::Response& res, const shared::Error& e) {
         return;
     }
     reply(res, http_status(e.code), shared::wire::error_body(e));
+}
+
+namespace {
+
+constexpr std::size_t kCompressFrom = 1024;
+
+void provide(httplib::Response& res, std::shared_ptr<const std::string> body, bool gzipped) {
+    auto type = res.get_header_value("Content-Type");
+    res.headers.erase("Content-Type");
+    res.body.clear();
+    if (gzipped) res.set_header("Content-Encoding", "gzip");
+    if (gzipped || body->size() >= kCompressFrom) res.set_header("Vary", "Accept-Encoding");
+    auto size = body->size();
+    res.set_content_provider(size, type, [body = std::move(body)](size_t offset, size_t length, httplib::DataSink& sink) {
+        return sink.write(body->data() + offset, length);
+    });
+}
+
+} // namespace
+
+bool accepts_gzip(const httplib::Request& req) {
+    auto header = req.get_header_value("Accept-Encoding");
+    auto trim = [](std::string_view v) {
+        while (!v.empty() && v.front() == ' ') v.remove_prefix(1);
+        while (!v.empty() && v.back() == ' ') v.remove_suffix(1);
+        return v;
+    };
+    std::string_view rest = header;
+    while (!rest.empty()) {
+        auto comma = rest.find(',');
+        auto item = rest.substr(0, comma);
+        rest = comma == std::string_view::npos ? std::string_view{} : rest.substr(comma + 1);
+        auto semi = item.find(';');
+        if (trim(item.substr(0, semi)) != "gzip") continue;
+        if (semi == std::string_view::npos) return true;
+        auto param = trim(item.substr(semi + 1)); // "q=0.5"; "q=0" refuses gzip
+        if (param.substr(0, 2) != "q=") return true;
+        return std::strtod(std::string(param.substr(2)).c_str(), nullptr) > 0;
+    }
+    return false;
+}
+
+void reply_prepared(const httplib::Request& req, httplib::Response& res, int status,
+                    std::shared_ptr<const std::string> json_body, std::shared_ptr<const std::string> json_gzip) {
+    res.status = status;
+    res.set_header("Content-Type", "application/json");
+    bool gzipped = json_gzip && !json_gzip->empty() && json_body->size() >= kCompressFrom && accepts_gzip(req);
+    provide(res, gzipped ? std::move(json_gzip) : std::move(json_body), gzipped);
+}
+
+void send_body(const httplib::Request& req, httplib::Response& res) {
+    if (res.body.empty()) return; // nothing, or already a provider (prepared answers, event streams)
+    if (res.body.size() >= kCompressFrom && accepts_gzip(req) && !res.has_header("Content-Encoding"))
+        return provide(res, std::make_shared<const std::string>(server::gzip(res.body, 1)), true);
+    provide(res, std::make_shared<const std::string>(std::move(res.body)), false);
 }
 
 shared::Result<json> body_object(const httplib::Request& req) { return shared::parse_json_object(req.body); }
@@ -124,6 +182,7 @@ httplib::Server::Handler Api::timed(const char* method, const std::string& patte
         auto start = std::chrono::steady_clock::now();
         try {
             h(req, res);
+            send_body(req, res);
         } catch (const std::exception& e) {
             reply_error(res, shared::make_error(shared::ErrorCode::internal, e.what()));
         } catch (...) {

@@ -37,8 +37,9 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics) {
         if (!to) return reply_error(res, to.error());
         auto slots = s.booking.availability(p, {*hub, *service, *from, *to});
         if (!slots) return reply_error(res, slots.error());
-        res.status = 200;
-        res.set_content((*slots)->body, "application/json");
+        const auto& list = *slots;
+        reply_prepared(req, res, 200, std::shared_ptr<const std::string>(list, &list->body),
+                       std::shared_ptr<const std::string>(list, &list->body_gzip));
     });
 
     api.post("/api/v1/bookings", kDeskAndKiosk, [&s, &metrics](const httplib::Request& req, httplib::Response& res,

@@ -8,6 +8,8 @@
 //   [Services]       POST/GET /services, GET /hubs/{id}/services (kiosks too)
 //   [Sessions]       POST /sessions, GET /hubs/{id}/sessions?from=&to=
 //   [Kiosks]         POST/GET /kiosks, POST /kiosks/{id}/revoke, GET /kiosks/me
+#include <fmt/core.h>
+
 #include "server/http/routes.hpp"
 #include "shared/validate.hpp"
 #include "shared/wire.hpp"
@@ -135,9 +137,9 @@ shared::Result<json> body_array(const httplib::Request& req, size_t max_items) {
 shared::Result<std::vector<WorkingRangeInput>> read_ranges(const json& items) {
     std::vector<WorkingRangeInput> out;
     for (size_t i = 0; i < items.size(); ++i) {
-        std::string prefix = "[" + std::to_string(i) + "].";
-        if (!items[i].is_object())
-            return make_error(ErrorCode::invalid_field, "must be an object", "[" + std::to_string(i) + "]");
+        auto index = fmt::format("[{}]", i);
+        auto prefix = index + ".";
+        if (!items[i].is_object()) return make_error(ErrorCode::invalid_field, "must be an object", index);
         shared::FieldReader r(items[i], prefix);
         WorkingRangeInput w;
         w.hub_id = r.optional_integer("hub_id");

@@ -69,7 +69,8 @@ void HttpServer::Impl::configure() {
 
     // Every error is JSON in the contract's shape, the library's own included.
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
-        if (!res.body.empty()) return;
+        // Our own answers (a body, or a prepared one sent by a provider) carry a type.
+        if (!res.body.empty() || res.has_header("Content-Type")) return;
         using shared::ErrorCode;
         switch (res.status) {
         case 400: reply(res, 400, shared::wire::error_body({ErrorCode::invalid_json, "the request could not be read", ""})); break;

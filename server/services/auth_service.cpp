@@ -66,22 +66,15 @@ std::optional<Principal> AuthService::resolve(const std::string& token, bool ext
     if (token.size() != 64) return std::nullopt;
     auto hash = token_hash(token);
     auto now = ctx_.clock.now();
-    {
-        std::lock_guard lock(recent_mutex_);
-        auto it = recent_.find(hash);
-        if (it != recent_.end() && it->second.generation == ctx_.db.generation()) {
-            const auto& p = it->second.principal;
-            if (!p.expires_at) return p; // a kiosk
-            if (*p.expires_at <= now) return std::nullopt;
-            // A person's request slides the session, at most once a minute (a write).
-            if (!extend || now + ctx_.settings.staff_session_idle - *p.expires_at < std::chrono::minutes{1}) return p;
-        }
+    if (auto p = recent_.find(hash, now)) {
+        if (!p->expires_at) return p; // a kiosk
+        if (*p->expires_at <= now) return std::nullopt;
+        // A person's request slides the session, at most once a minute (a write).
+        if (!extend || now + ctx_.settings.staff_session_idle - *p->expires_at < std::chrono::minutes{1}) return p;
     }
-    auto generation = ctx_.db.generation(); // before reading: a write meanwhile makes it stale
+    auto generation = recent_.generation(); // before reading: a write meanwhile makes it stale
     auto p = resolve_stored(hash, extend);
-    std::lock_guard lock(recent_mutex_);
-    if (recent_.size() > 10'000) recent_.clear();
-    if (p) recent_[hash] = Recent{*p, generation};
+    if (p) recent_.put(hash, *p, generation);
     else recent_.erase(hash);
     return p;
 }
@@ -135,10 +128,7 @@ std::optional<Principal> AuthService::resolve_stored(const std::string& hash, bo
 }
 
 void AuthService::logout(const Principal& p) {
-    {
-        std::lock_guard lock(recent_mutex_);
-        recent_.erase(p.token_hash);
-    }
+    recent_.erase(p.token_hash);
     try {
         ctx_.db.write([&](storage::Connection& c) { storage::revoke_token(c, p.token_hash); });
     } catch (const std::exception&) {

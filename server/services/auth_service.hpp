@@ -2,12 +2,11 @@
 // Logins, tokens and roles. Staff tokens expire after an idle period that each use
 // extends; kiosk tokens last until their kiosk is revoked.
 
-#include <mutex>
 #include <optional>
-#include <unordered_map>
 #include <string>
 
 #include "server/services/context.hpp"
+#include "server/services/fresh_cache.hpp"
 
 namespace frontdoor::server {
 
@@ -37,7 +36,7 @@ struct LoginResult {
 
 class AuthService {
   public:
-    explicit AuthService(const ServiceContext& ctx) : ctx_(ctx) {}
+    explicit AuthService(const ServiceContext& ctx) : ctx_(ctx), recent_(ctx.db, 10'000) {}
 
     /// `unauthenticated` for an unknown user, a wrong password or a disabled account.
     Result<LoginResult> login(const std::string& username, const std::string& password);
@@ -63,12 +62,7 @@ class AuthService {
     /// Principals resolved since the last committed write, so a busy client does not
     /// read its token's row on every request. Any write (a sign-out, a revoked kiosk,
     /// a disabled account) makes every entry stale, so nothing outlives its revocation.
-    struct Recent {
-        Principal principal;
-        std::uint64_t generation = 0;
-    };
-    std::mutex recent_mutex_;
-    std::unordered_map<std::string, Recent> recent_;
+    FreshCache<std::string, Principal> recent_;
 };
 
 } // namespace frontdoor::server

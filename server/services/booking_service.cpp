@@ -3,6 +3,7 @@
 #include "server/domain/booking_rules.hpp"
 #include "server/domain/scheduling.hpp"
 #include "server/services/booking_detail.hpp"
+#include "server/services/compress.hpp"
 #include "server/storage/setup_repo.hpp"
 
 namespace frontdoor::server {
@@ -18,14 +19,19 @@ struct Target {
     storage::ServiceRow service;
     const date::time_zone* zone = nullptr;
 };
+std::optional<Error> kiosk_limits(const Principal& by, Id hub_id, bool self_bookable) {
+    if (by.role != Role::kiosk) return std::nullopt;
+    if (by.hub_id != hub_id) return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
+    if (!self_bookable) return make_error(ErrorCode::not_found, "no such service", "service_id");
+    return std::nullopt;
+}
 Result<Target> load_target(Connection& c, const Principal& by, Id hub_id, Id service_id) {
     auto hub = storage::find_hub(c, hub_id);
     if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
-    if (by.role == Role::kiosk && by.hub_id != hub_id)
-        return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
+    if (by.role == Role::kiosk && by.hub_id != hub_id) return *kiosk_limits(by, hub_id, true);
     auto service = storage::find_service(c, service_id);
-    if (!service || !service->active || (by.role == Role::kiosk && !service->self_bookable))
-        return make_error(ErrorCode::not_found, "no such service", "service_id");
+    if (!service || !service->active) return make_error(ErrorCode::not_found, "no such service", "service_id");
+    if (auto refused = kiosk_limits(by, hub_id, service->self_bookable)) return *refused;
     return Target{*hub, *service, detail::hub_zone(*hub)};
 }
 
@@ -71,42 +77,31 @@ Result<std::shared_ptr<const SlotList>> BookingService::availability(const Princ
     if (shared::days_between(q.from, q.to) > ctx_.settings.booking_horizon_days)
         return make_error(ErrorCode::invalid_field,
                           "asks for more than " + std::to_string(ctx_.settings.booking_horizon_days) + " days", "to");
-    auto allowed = guard_storage([&]() -> Result<shared::Unit> {
-        return ctx_.db.read([&](Connection& c) -> Result<shared::Unit> {
-            auto t = load_target(c, by, q.hub_id, q.service_id);
-            if (!t) return t.error();
-            return shared::Unit{};
-        });
-    });
-    if (!allowed) return allowed.error();
-
     auto key = std::tuple{q.hub_id, q.service_id, static_cast<long>(date::sys_days{q.from}.time_since_epoch().count()),
                           static_cast<long>(date::sys_days{q.to}.time_since_epoch().count())};
     auto now = ctx_.clock.now();
-    {
-        std::lock_guard lock(cache_mutex_);
-        auto it = cache_.find(key);
-        if (it != cache_.end() && it->second.generation == ctx_.db.generation() && now < it->second.valid_until)
-            return it->second.value;
+    if (auto hit = availability_cache_.find(key, now)) {
+        // The hub and service were there when this was computed and nothing has been
+        // written since; who asks is checked every time.
+        if (auto refused = kiosk_limits(by, q.hub_id, hit->self_bookable)) return *refused;
+        return hit->slots;
     }
-    auto generation = ctx_.db.generation(); // before reading: a write meanwhile makes this entry stale
+    auto generation = availability_cache_.generation(); // before reading: a write meanwhile makes this entry stale
     auto fresh = compute_availability(by, q);
-    if (!fresh) return fresh;
+    if (!fresh) return fresh.error();
     // Valid until the first offered time starts (it must then vanish), and a minute at most.
     auto valid_until = now + std::chrono::minutes{1};
-    if (!(*fresh)->slots.empty())
-        if (auto first = shared::parse_instant((*fresh)->slots.front().start)) valid_until = std::min(valid_until, *first);
-    std::lock_guard lock(cache_mutex_);
-    if (cache_.size() > 512) cache_.clear();
-    cache_[key] = Cached{generation, valid_until, *fresh};
-    return fresh;
+    if (!fresh->slots->slots.empty())
+        if (auto first = shared::parse_instant(fresh->slots->slots.front().start)) valid_until = std::min(valid_until, *first);
+    availability_cache_.put(key, *fresh, generation, valid_until);
+    return fresh->slots;
 }
 
-Result<std::shared_ptr<const SlotList>> BookingService::compute_availability(const Principal& by,
-                                                                              const AvailabilityQuery& q) {
+Result<BookingService::Availability> BookingService::compute_availability(const Principal& by,
+                                                                          const AvailabilityQuery& q) {
     auto now = ctx_.clock.now();
-    return guard_storage([&]() -> Result<std::shared_ptr<const SlotList>> {
-        return ctx_.db.read([&](Connection& c) -> Result<std::shared_ptr<const SlotList>> {
+    return guard_storage([&]() -> Result<Availability> {
+        return ctx_.db.read([&](Connection& c) -> Result<Availability> {
             auto t = load_target(c, by, q.hub_id, q.service_id);
             if (!t) return t.error();
             auto from = day_start(t->zone, q.from);
@@ -126,7 +121,8 @@ Result<std::shared_ptr<const SlotList>> BookingService::compute_availability(con
                                           s.room_id, s.staff_id, std::nullopt, s.places_left});
             }
             out->body = shared::json{{"slots", out->slots}}.dump();
-            return std::shared_ptr<const SlotList>(std::move(out));
+            out->body_gzip = gzip(out->body, 1);
+            return Availability{t->service.self_bookable, std::move(out)};
         });
     });
 }

@@ -3,9 +3,7 @@
 // the waitlist with held offers. Every change is one write transaction that checks and
 // writes together, so a place is never sold twice. Events are published after commit.
 
-#include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <tuple>
 #include <string>
@@ -13,6 +11,7 @@
 
 #include "server/services/auth_service.hpp"
 #include "server/services/context.hpp"
+#include "server/services/fresh_cache.hpp"
 #include "shared/wire.hpp"
 
 namespace frontdoor::server {
@@ -71,12 +70,13 @@ struct WaitlistView {
 /// asks the same question until something is written or the first time passes.
 struct SlotList {
     std::vector<shared::wire::Slot> slots;
-    std::string body; // {"slots": [...]}
+    std::string body;      // {"slots": [...]}
+    std::string body_gzip; // the same, gzipped, for clients that accept it
 };
 
 class BookingService {
   public:
-    explicit BookingService(const ServiceContext& ctx) : ctx_(ctx) {}
+    explicit BookingService(const ServiceContext& ctx) : ctx_(ctx), availability_cache_(ctx.db, 512) {}
 
     /// Who asks is checked every time (a kiosk: its hub, self-bookable services); the
     /// slots come from a cache that any committed write empties.
@@ -112,16 +112,16 @@ class BookingService {
     void expire_offers();
 
   private:
-    Result<std::shared_ptr<const SlotList>> compute_availability(const Principal& by, const AvailabilityQuery& q);
+    /// Free times, and whether a kiosk may see the service at all (checked again on
+    /// every cache hit).
+    struct Availability {
+        bool self_bookable = false;
+        std::shared_ptr<const SlotList> slots;
+    };
+    Result<Availability> compute_availability(const Principal& by, const AvailabilityQuery& q);
 
     const ServiceContext& ctx_;
-    struct Cached {
-        std::uint64_t generation = 0;
-        shared::Instant valid_until;
-        std::shared_ptr<const SlotList> value;
-    };
-    std::mutex cache_mutex_;
-    std::map<std::tuple<Id, Id, long, long>, Cached> cache_;
+    FreshCache<std::tuple<Id, Id, long, long>, Availability> availability_cache_;
 };
 
 } // namespace frontdoor::server

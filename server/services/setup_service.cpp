@@ -393,13 +393,17 @@ Result<storage::KioskRow> SetupService::revoke_kiosk(const Principal& by, Id kio
 Result<shared::wire::KioskMe> SetupService::kiosk_me(const Principal& by) {
     if (by.role != Role::kiosk || !by.kiosk_id)
         return make_error(ErrorCode::forbidden, "only a kiosk has a kiosk identity");
-    return read_tx<shared::wire::KioskMe>(ctx_, [&](Connection& c) -> Result<shared::wire::KioskMe> {
+    if (auto known = kiosks_.find(*by.kiosk_id, ctx_.clock.now())) return *known;
+    auto generation = kiosks_.generation();
+    auto me = read_tx<shared::wire::KioskMe>(ctx_, [&](Connection& c) -> Result<shared::wire::KioskMe> {
         auto k = storage::find_kiosk(c, *by.kiosk_id);
         if (!k || k->revoked) return make_error(ErrorCode::unauthenticated, "this kiosk has been revoked");
         auto h = storage::find_hub(c, k->hub_id);
         if (!h) return no_hub();
         return shared::wire::KioskMe{k->id, k->name, {h->id, h->name, h->timezone}};
     });
+    if (me) kiosks_.put(*by.kiosk_id, *me, generation);
+    return me;
 }
 
 } // namespace frontdoor::server

@@ -13,6 +13,7 @@
 
 #include "server/services/auth_service.hpp"
 #include "server/services/context.hpp"
+#include "server/services/fresh_cache.hpp"
 #include "server/storage/records.hpp"
 #include "shared/wire.hpp"
 
@@ -91,7 +92,7 @@ struct StaffDetail {
 
 class SetupService {
   public:
-    explicit SetupService(const ServiceContext& ctx) : ctx_(ctx) {}
+    explicit SetupService(const ServiceContext& ctx) : ctx_(ctx), kiosks_(ctx.db, 1024) {}
 
     // [Hubs and rooms]
     Result<storage::HubRow> create_hub(const Principal& by, const HubInput& in);
@@ -136,6 +137,8 @@ class SetupService {
 
   private:
     const ServiceContext& ctx_;
+    /// Kiosks ask who they are often (every screen that shows the hub's name).
+    FreshCache<Id, shared::wire::KioskMe> kiosks_;
 };
 
 } // namespace frontdoor::server

@@ -187,4 +187,73 @@ TEST_CASE("group availability lists every session, a full one with places_left 0
     CHECK(instant(list[2]["start"].get<std::string>()) == instant("2027-01-29T10:00:00Z"));
 }
 
+TEST_CASE("a cached answer still asks who is asking: a kiosk never sees another hub or a staff-only service") {
+    TestServer server;
+    Fixture f(server);
+    auto c = clinic(f);
+    auto other_hub = f.hub("Northside Hub");
+    auto staff_only = f.appointment_service("Safeguarding review", 30, "midwife", /*self_bookable=*/false);
+    auto path = [&](Id service) {
+        return "/api/v1/availability?hub_id=" + std::to_string(c.hub) + "&service_id=" + std::to_string(service) +
+               "&from=2027-01-14&to=2027-01-20";
+    };
+    auto kiosk = server.kiosk_token(c.hub);
+    auto elsewhere = server.kiosk_token(other_hub);
+    // Both kiosks have asked who they are; staff then ask, so both answers are
+    // computed and kept (nothing is written after this).
+    REQUIRE_REPLY(server.get("/api/v1/kiosks/me", kiosk), 200);
+    REQUIRE_REPLY(server.get("/api/v1/kiosks/me", elsewhere), 200);
+    REQUIRE_REPLY(server.get(path(staff_only), server.admin_token()), 200);
+    REQUIRE_REPLY(server.get(path(c.service), server.admin_token()), 200);
+
+    REQUIRE_ERROR(server.get(path(staff_only), kiosk), 404, "not_found");
+    auto mine = server.get(path(c.service), kiosk);
+    REQUIRE_REPLY(mine, 200);
+    CHECK(mine.body["slots"].size() == 7 * kDay.size());
+    REQUIRE_ERROR(server.get(path(c.service), elsewhere), 403, "forbidden");
+}
+
+TEST_CASE("a big answer comes gzipped to a client that accepts gzip, never brotli; plain JSON to others") {
+    TestServer server;
+    Fixture f(server);
+    auto c = clinic(f);
+    auto path = "/api/v1/availability?hub_id=" + std::to_string(c.hub) + "&service_id=" + std::to_string(c.service) +
+                "&from=2027-01-14&to=2027-03-01";
+    auto raw = server.http().client();
+    raw->set_decompress(false); // see the bytes as sent
+    auto get = [&](const std::string& accept) {
+        auto headers = auth_headers(server.admin_token());
+        if (!accept.empty()) headers.emplace("Accept-Encoding", accept);
+        auto r = raw->Get(path.c_str(), headers);
+        REQUIRE(r);
+        REQUIRE(r->status == 200);
+        return r.value();
+    };
+
+    auto plain = get("");
+    CHECK_FALSE(plain.has_header("Content-Encoding"));
+    auto slots = json::parse(plain.body);
+    REQUIRE(slots["slots"].size() > 100);
+
+    // What Chromium offers: httplib alone would pick brotli at its slowest setting.
+    auto browser = get("gzip, deflate, br");
+    CHECK(browser.get_header_value("Content-Encoding") == "gzip");
+    CHECK(browser.get_header_value("Vary") == "Accept-Encoding");
+    REQUIRE(browser.body.size() > 2);
+    CHECK(static_cast<unsigned char>(browser.body[0]) == 0x1f); // the gzip magic
+    CHECK(static_cast<unsigned char>(browser.body[1]) == 0x8b);
+    CHECK(browser.body.size() * 5 < plain.body.size());
+
+    CHECK_FALSE(get("gzip;q=0, identity").has_header("Content-Encoding"));
+    CHECK_FALSE(get("br").has_header("Content-Encoding"));
+
+    // Inflated, it is the same answer.
+    auto inflating = server.http().client();
+    auto headers = auth_headers(server.admin_token());
+    headers.emplace("Accept-Encoding", "gzip");
+    auto inflated = inflating->Get(path.c_str(), headers);
+    REQUIRE(inflated);
+    CHECK(json::parse(inflated->body) == slots);
+}
+
 } // TEST_SUITE

@@ -58,6 +58,12 @@ TEST_CASE("every page response carries the security headers") {
         if (w.type) CHECK(res->get_header_value("Content-Type") == w.type);
         check_security_headers(res.value());
     }
+    // A browser offers br; httplib would brotli every file at quality 11 per request.
+    auto js = c.Get("/app.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+    REQUIRE(js);
+    CHECK(js->status == 200);
+    CHECK(js->get_header_value("Content-Encoding") != "br");
+    check_security_headers(js.value());
     // The API keeps its JSON errors.
     auto api404 = c.Get("/api/v1/nothing-here");
     REQUIRE(api404);

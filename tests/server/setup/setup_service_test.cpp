@@ -225,11 +225,14 @@ TEST_CASE("kiosks: listed without tokens, revoked for good") {
     REQUIRE(me);
     CHECK(me->hub.name == "Northside Hub");
     CHECK(me->hub.timezone == "Europe/London");
+    CHECK(t.services.setup.kiosk_me(*p)->name == "Front desk"); // asked again: the same
     CHECK(t.services.setup.kiosk_me(t.admin).error().code == ErrorCode::forbidden);
     auto revoked = t.services.setup.revoke_kiosk(t.admin, k->id);
     REQUIRE(revoked);
     CHECK(revoked->revoked);
     CHECK_FALSE(t.services.auth.resolve(k->token));
+    // Nothing remembered outlives the revocation, even for a caller still holding the principal.
+    CHECK(t.services.setup.kiosk_me(*p).error().code == ErrorCode::unauthenticated);
     CHECK(t.services.setup.revoke_kiosk(t.admin, 42).error().code == ErrorCode::not_found);
 }
 
