@@ -53,9 +53,12 @@ int Database::latest_schema_version() { return static_cast<int>(migrations().siz
 
 void Database::migrate() {
     Transaction tx(*writer_, Transaction::Kind::write);
-    Statement v(*writer_, "PRAGMA user_version");
-    v.step();
-    auto current = static_cast<size_t>(v.integer(0));
+    size_t current = 0;
+    { // finished before migrating: DROP INDEX refuses while a statement is running
+        Statement v(*writer_, "PRAGMA user_version");
+        v.step();
+        current = static_cast<size_t>(v.integer(0));
+    }
     const auto& steps = migrations();
     if (current > steps.size())
         throw StorageError(0, "the database is from a newer Front Door (schema " + std::to_string(current) + ")");

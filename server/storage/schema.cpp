@@ -183,6 +183,15 @@ CREATE TABLE audit (
   detail TEXT
 );
 )SQL",
+        // 2: a family is found by who they are (date of birth, surname, first name), not
+        // by scanning everyone born that day; a session's live places are counted from
+        // the index alone.
+        R"SQL(
+CREATE INDEX clients_by_identity ON clients(date_of_birth, last_name, first_name);
+DROP INDEX clients_by_dob;
+CREATE INDEX bookings_by_session_status ON bookings(session_id, status);
+DROP INDEX bookings_by_session;
+)SQL",
     };
     return steps;
 }

@@ -14,6 +14,8 @@
 
 #include <date/date.h>
 
+#include "server/storage/database.hpp"
+#include "server/storage/schema.hpp"
 #include "tests/server/expect.hpp"
 #include "tests/support/db_probe.hpp"
 #include "tests/support/fixture.hpp"
@@ -180,6 +182,37 @@ TEST_CASE("kill -9 in the middle of a stream of bookings loses none that were ac
     int term = second.kill_and_wait(SIGTERM);
     CHECK(WIFEXITED(term));
     CHECK(WEXITSTATUS(term) == 0);
+}
+
+TEST_CASE("a database from the first schema is carried forward with every row, and finds families by index") {
+    using namespace frontdoor::server::storage;
+    TempDir dir;
+    auto path = dir.path + "/old.db";
+    {
+        Connection c(path); // as the first release left it: schema 1, one family, one hub
+        c.exec(migrations().at(0));
+        c.exec("PRAGMA user_version=1");
+        c.exec("INSERT INTO hubs(name, timezone, created_at) VALUES ('Riverside', 'Europe/London', 0)");
+        c.exec("INSERT INTO clients(first_name, last_name, date_of_birth, created_at) "
+               "VALUES ('Zoë', 'O''Brien', '1990-04-01', 0)");
+    }
+    Database db(path);
+    CHECK(db.schema_version() == Database::latest_schema_version());
+    CHECK(Database::latest_schema_version() >= 2);
+    auto found = db.read([](Connection& c) {
+        Statement s(c, "SELECT first_name, last_name FROM clients WHERE date_of_birth = '1990-04-01'");
+        return s.step() ? s.text(0) + " " + s.text(1) : std::string{};
+    });
+    CHECK(found == "Zoë O'Brien");
+    auto plan = db.read([](Connection& c) {
+        Statement s(c, "EXPLAIN QUERY PLAN SELECT id FROM clients WHERE first_name = 'a' AND last_name = 'b' "
+                       "AND date_of_birth = '1990-01-01'");
+        std::string out;
+        while (s.step()) out += s.text(3) + "\n";
+        return out;
+    });
+    CAPTURE(plan);
+    CHECK(plan.find("clients_by_identity") != std::string::npos);
 }
 
 } // TEST_SUITE
