@@ -2,10 +2,13 @@
 
 #include "server/storage/schema.hpp"
 
+#include <sqlite3.h>
+
 namespace frontdoor::server::storage {
 namespace {
 
 constexpr size_t kMaxGroup = 64;
+constexpr int kCheckpointPages = 1000; // SQLite's own default threshold
 thread_local Database* writing_in = nullptr; // the Database whose writer thread this is
 
 } // namespace
@@ -13,7 +16,42 @@ thread_local Database* writing_in = nullptr; // the Database whose writer thread
 Database::Database(std::string path) : path_(std::move(path)) {
     writer_ = std::make_unique<Connection>(path_);
     migrate();
+    // Replaces SQLite's automatic checkpoint on this connection (see the header).
+    sqlite3_wal_hook(writer_->handle(), &Database::on_wal_commit, this);
+    checkpoint_thread_ = std::thread([this] { checkpoint_loop(); });
     writer_thread_ = std::thread([this] { writer_loop(); });
+}
+
+int Database::on_wal_commit(void* self, sqlite3* handle, const char* name, int pages) {
+    if (pages < kCheckpointPages) return SQLITE_OK;
+    if (pages >= 2 * kCheckpointPages) {
+        // The background checkpoints cannot catch a writer that never pauses, and only a
+        // checkpoint that reaches the end lets the log start again from its beginning.
+        // The background has copied most of it; the writer copies the rest, now.
+        sqlite3_wal_checkpoint_v2(handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        return SQLITE_OK;
+    }
+    auto* db = static_cast<Database*>(self);
+    {
+        std::lock_guard lock(db->checkpoint_mutex_);
+        db->checkpoint_wanted_ = true;
+    }
+    db->checkpoint_cv_.notify_one();
+    return SQLITE_OK;
+}
+
+void Database::checkpoint_loop() {
+    Connection c(path_);
+    std::unique_lock lock(checkpoint_mutex_);
+    for (;;) {
+        checkpoint_cv_.wait(lock, [&] { return checkpoint_wanted_ || stopping_checkpoints_; });
+        if (stopping_checkpoints_) return; // closing the last connection checkpoints anyway
+        checkpoint_wanted_ = false;
+        lock.unlock();
+        // PASSIVE: copies what no reader still needs, never waits for or blocks the writer.
+        sqlite3_wal_checkpoint_v2(c.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+        lock.lock();
+    }
 }
 
 Database::~Database() {
@@ -23,6 +61,12 @@ Database::~Database() {
     }
     queue_cv_.notify_all();
     if (writer_thread_.joinable()) writer_thread_.join();
+    {
+        std::lock_guard lock(checkpoint_mutex_);
+        stopping_checkpoints_ = true;
+    }
+    checkpoint_cv_.notify_all();
+    if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
 }
 
 Database::Lease::Lease(Database& d) : db(d) {
@@ -74,11 +118,13 @@ void Database::submit(std::function<void(Connection&)> work) {
     }
     auto p = std::make_shared<Pending>();
     p->work = std::move(work);
-    std::unique_lock lock(queue_mutex_);
-    if (stopping_) throw StorageError(0, "the database is closing");
-    queue_.push_back(p);
+    {
+        std::lock_guard lock(queue_mutex_);
+        if (stopping_) throw StorageError(0, "the database is closing");
+        queue_.push_back(p);
+    }
     queue_cv_.notify_one();
-    done_cv_.wait(lock, [&] { return p->done; });
+    p->done.wait(false);
     if (p->error) std::rethrow_exception(p->error);
 }
 
@@ -97,11 +143,10 @@ void Database::writer_loop() {
         }
         run_group(group);
         generation_.fetch_add(1, std::memory_order_acq_rel);
-        {
-            std::lock_guard lock(queue_mutex_);
-            for (auto& p : group) p->done = true;
+        for (auto& p : group) {
+            p->done.store(true);
+            p->done.notify_one();
         }
-        done_cv_.notify_all();
         group.clear();
     }
 }

@@ -13,6 +13,14 @@
 // is rolled back alone), commits once (synchronous=FULL: one fsync for the group), and
 // only then returns to each caller. A write() returns after its work is durable.
 // write() called from inside a write (on the writer thread) runs inline, within it.
+//
+// Checkpoints: SQLite would copy the WAL back into the database file inside whichever
+// commit crossed 1000 pages, fsyncing the file while every waiting booking waits. The
+// writer turns that off; after a commit leaves the WAL that long, a checkpointer thread
+// on its own connection runs a PASSIVE checkpoint, which never blocks the writer. A
+// writer that never pauses outruns it, and the log can only start again from its
+// beginning after a checkpoint that reaches its end; so at twice that length the writer
+// finishes the checkpoint itself (the background has already copied most of it).
 
 #include <atomic>
 #include <condition_variable>
@@ -78,22 +86,29 @@ class Database {
     struct Pending {
         std::function<void(Connection&)> work;
         std::exception_ptr error;
-        bool done = false;
+        std::atomic<bool> done{false}; // each caller is woken alone (no herd per commit)
     };
     void migrate();
     void submit(std::function<void(Connection&)> work);
     void writer_loop();
     void run_group(std::vector<std::shared_ptr<Pending>>& group);
+    void checkpoint_loop();
+    static int on_wal_commit(void* self, sqlite3* db, const char* name, int pages);
 
     std::string path_;
     std::unique_ptr<Connection> writer_;
     std::mutex queue_mutex_;
     std::condition_variable queue_cv_; // the writer waits for work
-    std::condition_variable done_cv_;  // callers wait for their group's commit
     std::deque<std::shared_ptr<Pending>> queue_;
     bool stopping_ = false;
     std::atomic<std::uint64_t> generation_{0};
     std::thread writer_thread_;
+
+    std::mutex checkpoint_mutex_;
+    std::condition_variable checkpoint_cv_;
+    bool checkpoint_wanted_ = false;
+    bool stopping_checkpoints_ = false;
+    std::thread checkpoint_thread_;
 
     std::mutex pool_mutex_;
     std::vector<std::unique_ptr<Connection>> idle_;

@@ -215,4 +215,26 @@ TEST_CASE("a database from the first schema is carried forward with every row, a
     CHECK(plan.find("clients_by_identity") != std::string::npos);
 }
 
+TEST_CASE("the write-ahead log is checkpointed outside the writer and does not grow without end") {
+    using namespace frontdoor::server::storage;
+    TempDir dir;
+    auto path = dir.path + "/busy.db";
+    Database db(path);
+    const std::string detail(16 * 1024, 'x'); // about five pages a commit
+    for (int i = 0; i < 1500; ++i)
+        db.write([&](Connection& c) {
+            Statement(c, "INSERT INTO audit(at, actor, action, detail) VALUES (0, 'test', 'fill', ?)").bind_all(detail).run();
+        });
+    // Unchecked, the log would hold every commit: 1500 x 16 KiB, over 24 MB.
+    auto wal = std::filesystem::file_size(path + "-wal");
+    CAPTURE(wal);
+    CHECK(wal < 12u * 1024 * 1024);
+    auto rows = db.read([](Connection& c) {
+        Statement s(c, "SELECT COUNT(*) FROM audit WHERE action = 'fill'");
+        s.step();
+        return s.integer(0);
+    });
+    CHECK(rows == 1500);
+}
+
 } // TEST_SUITE
