@@ -39,16 +39,14 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
             auto zone = detail::hub_zone(*hub);
             auto now = ctx_.clock.now();
             auto today = shared::local_date(zone, now);
-            auto rows = storage::bookings_between(c, in.hub_id, shared::local_to_instant(zone, today, shared::Minutes{0}),
-                                                  shared::local_to_instant(zone, shared::add_days(today, 1), shared::Minutes{0}));
+            auto from = shared::local_to_instant(zone, today, shared::Minutes{0});
+            auto to = shared::local_to_instant(zone, shared::add_days(today, 1), shared::Minutes{0});
+            auto rows = in.reference ? storage::arrivals_by_reference(c, in.hub_id, from, to, *in.reference)
+                                     : storage::arrivals_by_birth_date(c, in.hub_id, from, to, *in.date_of_birth);
             std::vector<domain::CheckinCandidate> candidates;
             std::vector<const storage::DayRow*> matched;
             for (const auto& row : rows) {
-                if (row.status != "booked" && row.status != "arrived") continue;
-                bool fits = in.reference ? row.reference == *in.reference
-                                         : ((row.client_dob == *in.date_of_birth || row.child_dob == in.date_of_birth) &&
-                                            domain::initial_matches(row.client_last_name, *in.surname_initial));
-                if (!fits) continue;
+                if (!in.reference && !domain::initial_matches(row.client_last_name, *in.surname_initial)) continue;
                 candidates.push_back({row.booking_id, row.client_id});
                 matched.push_back(&row);
             }

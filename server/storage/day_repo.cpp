@@ -4,10 +4,8 @@ namespace frontdoor::server::storage {
 namespace {
 Instant at(std::int64_t s) { return Instant{std::chrono::seconds{s}}; }
 std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
-} // namespace
 
-std::vector<DayRow> bookings_between(Connection& c, Id hub_id, Instant from, Instant to) {
-    Statement s(c, R"SQL(
+constexpr const char* kDayColumns = R"SQL(
 SELECT b.id, b.reference, b.start_utc, b.end_utc, sv.id, sv.name, sv.discreet, r.id, r.name,
        st.id, st.name, cl.id, cl.first_name, cl.last_name, cl.date_of_birth, cl.interpreter,
        ch.id, ch.first_name, ch.date_of_birth, b.status, b.arrived_at
@@ -17,9 +15,9 @@ JOIN rooms r ON r.id = b.room_id
 JOIN clients cl ON cl.id = b.client_id
 LEFT JOIN staff st ON st.id = b.staff_id
 LEFT JOIN children ch ON ch.id = b.child_id
-WHERE b.hub_id = ? AND b.start_utc >= ? AND b.start_utc < ? AND b.status NOT IN ('held','released')
-ORDER BY b.start_utc, r.name, b.id)SQL");
-    s.bind_all(hub_id, secs(from), secs(to));
+)SQL";
+
+std::vector<DayRow> day_rows(Statement& s) {
     std::vector<DayRow> out;
     while (s.step()) {
         DayRow d;
@@ -47,6 +45,32 @@ ORDER BY b.start_utc, r.name, b.id)SQL");
         out.push_back(std::move(d));
     }
     return out;
+}
+
+} // namespace
+
+std::vector<DayRow> bookings_between(Connection& c, Id hub_id, Instant from, Instant to) {
+    Statement s(c, std::string(kDayColumns) +
+                       "WHERE b.hub_id = ? AND b.start_utc >= ? AND b.start_utc < ? AND b.status NOT IN ('held','released') "
+                       "ORDER BY b.start_utc, r.name, b.id");
+    s.bind_all(hub_id, secs(from), secs(to));
+    return day_rows(s);
+}
+
+std::vector<DayRow> arrivals_by_reference(Connection& c, Id hub_id, Instant from, Instant to, const std::string& reference) {
+    Statement s(c, std::string(kDayColumns) +
+                       "WHERE b.reference = ? AND b.hub_id = ? AND b.start_utc >= ? AND b.start_utc < ? "
+                       "AND b.status IN ('booked','arrived')");
+    s.bind_all(reference, hub_id, secs(from), secs(to));
+    return day_rows(s);
+}
+
+std::vector<DayRow> arrivals_by_birth_date(Connection& c, Id hub_id, Instant from, Instant to, const std::string& dob) {
+    Statement s(c, std::string(kDayColumns) +
+                       "WHERE b.hub_id = ?1 AND b.start_utc >= ?2 AND b.start_utc < ?3 AND b.status IN ('booked','arrived') "
+                       "AND (cl.date_of_birth = ?4 OR ch.date_of_birth = ?4) ORDER BY b.start_utc, b.id");
+    s.bind_all(hub_id, secs(from), secs(to), dob);
+    return day_rows(s);
 }
 
 int earlier_missed(Connection& c, Id client_id, std::optional<Id> child_id, Instant before) {

@@ -37,6 +37,10 @@ struct DayRow {
 
 /// Bookings at a hub starting in [from, to), held and released ones left out, in time order.
 std::vector<DayRow> bookings_between(Connection& c, Id hub_id, Instant from, Instant to);
+/// What a check-in could mean: booked or arrived bookings at the hub starting in
+/// [from, to), with this reference, or whose client or child was born on `dob`.
+std::vector<DayRow> arrivals_by_reference(Connection& c, Id hub_id, Instant from, Instant to, const std::string& reference);
+std::vector<DayRow> arrivals_by_birth_date(Connection& c, Id hub_id, Instant from, Instant to, const std::string& dob);
 
 /// How many earlier bookings of this child (or of the client, for no child) were marked
 /// was_not_brought / did_not_attend, before `before`.
