@@ -2,6 +2,19 @@
 #include "server/http/routes.hpp"
 
 namespace frontdoor::server::http {
+namespace {
+
+/// The staff page's session cookie. Secure when the request reached the TLS proxy over
+/// HTTPS (X-Forwarded-Proto: https, as nginx is told to send it); a client that fakes
+/// the header only makes its own cookie stricter.
+std::string session_cookie(const httplib::Request& req, const std::string& value, long max_age) {
+    std::string cookie = std::string(kSessionCookie) + "=" + value + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" +
+                         std::to_string(max_age);
+    if (req.get_header_value("X-Forwarded-Proto") == "https") cookie += "; Secure";
+    return cookie;
+}
+
+} // namespace
 
 std::string client_key(const httplib::Request& req, const Principal* p) {
     if (p && p->kiosk_id) return "kiosk:" + std::to_string(*p->kiosk_id);
@@ -36,8 +49,7 @@ void register_auth_routes(Api& api, Services& s, Limiters& limits) {
         limits.logins.reset(key);
         // Browsers keep the session in an HttpOnly cookie; API clients use the token.
         auto max_age = s.ctx.settings.staff_session_idle.count();
-        res.set_header("Set-Cookie", std::string(kSessionCookie) + "=" + login->token +
-                                         "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + std::to_string(max_age));
+        res.set_header("Set-Cookie", session_cookie(req, login->token, max_age));
         res.set_header("Cache-Control", "no-store");
         reply(res, 200, json{{"token", login->token},
                              {"role", role_name(login->role)},
@@ -54,11 +66,11 @@ void register_auth_routes(Api& api, Services& s, Limiters& limits) {
         reply(res, 200, j);
     });
 
-    api.post("/api/v1/auth/logout", kAnyone, [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {
+    api.post("/api/v1/auth/logout", kAnyone, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
         if (p.role == Role::kiosk)
             return reply_error(res, make_error(ErrorCode::forbidden, "a kiosk's token is revoked by an admin"));
         s.auth.logout(p);
-        res.set_header("Set-Cookie", std::string(kSessionCookie) + "=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0");
+        res.set_header("Set-Cookie", session_cookie(req, "", 0));
         reply(res, 200, json{{"status", "signed_out"}});
     });
 }

@@ -21,10 +21,30 @@ TEST_CASE("sign-in sets an HttpOnly SameSite=Strict cookie and returns a CSRF to
     CHECK(cookie.find("; HttpOnly") != std::string::npos);
     CHECK(cookie.find("; SameSite=Strict") != std::string::npos);
     CHECK(cookie.find("; Path=/") != std::string::npos);
+    CHECK(cookie.find("Secure") == std::string::npos); // plain HTTP on loopback: a Secure cookie would never come back
     auto body = nlohmann::json::parse(res->body);
     CHECK(body["role"] == "admin");
     CHECK(body["csrf_token"].get<std::string>().size() >= 32);
     CHECK(res->get_header_value("Cache-Control") == "no-store");
+}
+
+TEST_CASE("behind the TLS proxy (X-Forwarded-Proto: https) the cookie is Secure, set and cleared") {
+    WebTestServer t;
+    auto c = t.client();
+    httplib::Headers https{{"X-Forwarded-Proto", "https"}};
+    auto res = c.Post("/api/v1/auth/login", https, R"({"username":"admin","password":"admin-password-1"})",
+                      "application/json");
+    REQUIRE(res);
+    REQUIRE(res->status == 200);
+    auto cookie = res->get_header_value("Set-Cookie");
+    CHECK(cookie.find("; Secure") != std::string::npos);
+    CHECK(cookie.find("; HttpOnly") != std::string::npos);
+    auto token = nlohmann::json::parse(res->body)["token"].get<std::string>();
+    https.emplace("Authorization", "Bearer " + token);
+    auto out = c.Post("/api/v1/auth/logout", https, "{}", "application/json");
+    REQUIRE(out);
+    CHECK(out->status == 200);
+    CHECK(out->get_header_value("Set-Cookie").find("Max-Age=0; Secure") != std::string::npos);
 }
 
 TEST_CASE("changes authenticated by the cookie need the session's X-CSRF-Token") {
@@ -49,8 +69,10 @@ TEST_CASE("changes authenticated by the cookie need the session's X-CSRF-Token")
         CHECK(still->status == 200);
     }
     SUBCASE("a change with a wrong token is refused") {
-        auto res = c.Post("/api/v1/auth/logout", {{"Cookie", who.cookie}, {"X-CSRF-Token", "0" + who.csrf.substr(1)}},
-                          "{}", "application/json");
+        auto wrong = who.csrf;
+        wrong[0] = wrong[0] == '0' ? '1' : '0'; // (replacing it with '0' was the same token one time in 16)
+        auto res = c.Post("/api/v1/auth/logout", {{"Cookie", who.cookie}, {"X-CSRF-Token", wrong}}, "{}",
+                          "application/json");
         REQUIRE(res);
         CHECK(res->status == 403);
     }
