@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
     serve_cmd->add_option("--port", serve.port, "port (0 picks a free one)");
     serve_cmd->add_option("--web-root", serve.web_root, "folder of the staff page");
     serve_cmd->add_option("--threads", serve.threads, "request threads");
+    serve_cmd->add_option("--trusted-proxy", serve.trusted_proxy,
+                          "address of the TLS proxy whose X-Forwarded-For names the client");
     serve_cmd->add_option("--offer-hold-minutes", serve.offer_hold_minutes, "how long a waitlist offer is held");
     serve_cmd->add_option("--session-idle-minutes", serve.session_idle_minutes, "staff sessions end after this idle time");
     serve_cmd->add_flag("--log-requests", serve.log_requests, "log each request to stderr");

@@ -54,6 +54,7 @@ int run_serve(const ServeArgs& args) {
         o.port = cfg["port"].value_or(o.port);
         o.web_root = cfg["web_root"].value_or(o.web_root);
         o.threads = cfg["threads"].value_or(o.threads);
+        o.trusted_proxy = cfg["trusted_proxy"].value_or(o.trusted_proxy);
         o.settings.offer_hold = std::chrono::minutes{cfg["offer_hold_minutes"].value_or(120)};
         o.settings.staff_session_idle = std::chrono::minutes{cfg["session_idle_minutes"].value_or(30)};
     }
@@ -62,6 +63,7 @@ int run_serve(const ServeArgs& args) {
     if (args.port) o.port = *args.port;
     if (args.web_root) o.web_root = *args.web_root;
     if (args.threads) o.threads = *args.threads;
+    if (args.trusted_proxy) o.trusted_proxy = *args.trusted_proxy;
     if (args.offer_hold_minutes) o.settings.offer_hold = std::chrono::minutes{*args.offer_hold_minutes};
     if (args.session_idle_minutes) o.settings.staff_session_idle = std::chrono::minutes{*args.session_idle_minutes};
     o.log_requests = args.log_requests;

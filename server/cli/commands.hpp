@@ -19,6 +19,7 @@ struct ServeArgs {
     std::optional<int> port;
     std::optional<std::string> web_root;
     std::optional<int> threads;
+    std::optional<std::string> trusted_proxy;
     std::optional<int> offer_hold_minutes;
     std::optional<int> session_idle_minutes;
     bool log_requests = false;

@@ -10,6 +10,7 @@ namespace frontdoor::server::http {
 struct Limiters {
     RateLimiter logins;
     RateLimiter checkins;
+    std::string trusted_proxy; // see ServerOptions
 };
 
 void register_ops_routes(Api& api, Services& s);
@@ -21,6 +22,8 @@ void register_day_routes(Api& api, Services& s);
 void register_diary_routes(Api& api, Services& s);
 
 /// The client key for rate limits: the kiosk when there is one, else the address.
-std::string client_key(const httplib::Request& req, const Principal* p);
+/// Who a rate limit counts: the kiosk, else the client's address (behind the trusted
+/// proxy, the last address its X-Forwarded-For names).
+std::string client_key(const httplib::Request& req, const Principal* p, const Limiters& limits);
 
 } // namespace frontdoor::server::http

@@ -8,7 +8,7 @@ namespace frontdoor::server::http {
 void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& limits) {
     api.post("/api/v1/checkins", kDeskAndKiosk, [&s, &metrics, &limits](const httplib::Request& req, httplib::Response& res,
                                                                        const Principal& p) {
-        auto key = client_key(req, &p);
+        auto key = client_key(req, &p, limits);
         if (!limits.checkins.allowed(key))
             return reply_error(res, make_error(ErrorCode::rate_limited, "too many tries; please see reception"));
         auto body = body_object(req);

@@ -16,8 +16,18 @@ std::string session_cookie(const httplib::Request& req, const std::string& value
 
 } // namespace
 
-std::string client_key(const httplib::Request& req, const Principal* p) {
+std::string client_key(const httplib::Request& req, const Principal* p, const Limiters& limits) {
     if (p && p->kiosk_id) return "kiosk:" + std::to_string(*p->kiosk_id);
+    if (!limits.trusted_proxy.empty() && req.remote_addr == limits.trusted_proxy) {
+        // nginx appends the address it saw ($proxy_add_x_forwarded_for): the last one is
+        // the only one the proxy vouches for.
+        auto forwarded = req.get_header_value("X-Forwarded-For");
+        auto last = std::string_view(forwarded);
+        if (auto comma = last.rfind(','); comma != std::string_view::npos) last.remove_prefix(comma + 1);
+        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+        while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+        if (!last.empty() && last.size() <= 64) return "addr:" + std::string(last);
+    }
     return "addr:" + req.remote_addr;
 }
 
@@ -32,7 +42,7 @@ void register_ops_routes(Api& api, Services&) {
 
 void register_auth_routes(Api& api, Services& s, Limiters& limits) {
     api.public_post("/api/v1/auth/login", [&s, &limits](const httplib::Request& req, httplib::Response& res) {
-        auto key = client_key(req, nullptr);
+        auto key = client_key(req, nullptr, limits);
         if (!limits.logins.allowed(key))
             return reply_error(res, make_error(ErrorCode::rate_limited, "too many sign-in attempts; wait a few minutes"));
         auto body = body_object(req);

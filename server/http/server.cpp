@@ -26,7 +26,8 @@ struct HttpServer::Impl {
           services(ServiceContext{db, *clock, options.settings,
                                   [this](const BookingEvent& e) { events.publish(e); }}),
           limits{http::RateLimiter(options.login_failures_allowed, options.limit_window, *clock),
-                 http::RateLimiter(options.checkin_failures_allowed, options.limit_window, *clock)},
+                 http::RateLimiter(options.checkin_failures_allowed, options.limit_window, *clock),
+                 options.trusted_proxy},
           api(server, services.auth, metrics) {}
 
     ServerOptions options;

@@ -35,6 +35,9 @@ struct ServerOptions {
     std::chrono::seconds limit_window{std::chrono::minutes{5}};
     std::chrono::seconds sweep_every{std::chrono::seconds{30}}; // offer expiry
     bool log_requests = false;
+    /// The TLS proxy's address (e.g. 127.0.0.1 for nginx on the host). Requests from it
+    /// are limited per the client its X-Forwarded-For names; empty trusts no header.
+    std::string trusted_proxy;
 };
 
 class HttpServer {

@@ -48,6 +48,32 @@ TEST_CASE("too many failed logins from one client: 429, even with the right pass
     REQUIRE_REPLY(server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "correct horse battery"}}), 200);
 }
 
+TEST_CASE("behind the trusted proxy each client is limited alone; without it the header is ignored") {
+    auto attempt = [](TestServer& server, const std::string& from, const std::string& password) {
+        return server.http().post("/api/v1/auth/login", json{{"username", "admin"}, {"password", password}}, {},
+                                  {{"X-Forwarded-For", from}});
+    };
+    SUBCASE("trusted: one person's mistakes do not lock the desk out") {
+        TestServer::Options o;
+        o.login_failures_allowed = 3;
+        o.trusted_proxy = "127.0.0.1"; // the test connects from loopback, as nginx would
+        TestServer server(o);
+        for (int i = 0; i < 3; ++i) REQUIRE_ERROR(attempt(server, "203.0.113.7", "guess"), 401, "unauthenticated");
+        REQUIRE_ERROR(attempt(server, "203.0.113.7", "correct horse battery"), 429, "rate_limited");
+        // The proxy appends the address it saw: a forged first entry changes nothing.
+        REQUIRE_ERROR(attempt(server, "198.51.100.1, 203.0.113.7", "correct horse battery"), 429, "rate_limited");
+        REQUIRE_REPLY(attempt(server, "203.0.113.7, 198.51.100.20", "correct horse battery"), 200);
+    }
+    SUBCASE("not trusted: the header is anyone's to write, so it is not read") {
+        TestServer::Options o;
+        o.login_failures_allowed = 3;
+        TestServer server(o);
+        for (int i = 0; i < 3; ++i)
+            REQUIRE_ERROR(attempt(server, "203.0.113." + std::to_string(i), "guess"), 401, "unauthenticated");
+        REQUIRE_ERROR(attempt(server, "198.51.100.20", "correct horse battery"), 429, "rate_limited");
+    }
+}
+
 TEST_CASE("no token, an unknown token, an expired token: 401") {
     TestServer server;
     REQUIRE_ERROR(server.get("/api/v1/hubs"), 401, "unauthenticated");

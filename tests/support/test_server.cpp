@@ -78,6 +78,7 @@ void TestServer::start(int port) {
     o.settings = options_.settings;
     o.clock = clock_;
     o.login_failures_allowed = options_.login_failures_allowed;
+    o.trusted_proxy = options_.trusted_proxy;
     o.checkin_failures_allowed = options_.checkin_failures_allowed;
     o.sweep_every = options_.sweep_every;
     o.log_requests = options_.log_requests;

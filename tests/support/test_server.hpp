@@ -39,6 +39,7 @@ class TestServer {
         std::chrono::seconds sweep_every{30};
         int threads = 64;
         bool log_requests = false;
+        std::string trusted_proxy;
     };
 
     TestServer();
