@@ -259,9 +259,21 @@ Result<std::vector<storage::ServiceRow>> SetupService::hub_services(const Princi
     return read_tx<std::vector<storage::ServiceRow>>(
         ctx_, [&](Connection& c) -> Result<std::vector<storage::ServiceRow>> {
             if (!storage::find_hub(c, hub_id)) return no_hub();
+            auto now = ctx_.clock.now();
+            auto horizon = now + std::chrono::days{ctx_.settings.booking_horizon_days};
+            // What a parent could actually book here: someone of the role works at this
+            // hub, or a session of the group is still to come here. Services are shared
+            // by the area's hubs; without this a kiosk offered dead ends.
+            auto offered_here = [&](const storage::ServiceRow& s) {
+                if (s.kind == "group") return !storage::sessions_between(c, hub_id, s.id, now, horizon).empty();
+                return !storage::staff_with_role_at_hub(c, s.staff_role.value_or(""), hub_id).empty();
+            };
             std::vector<storage::ServiceRow> out;
-            for (auto& s : storage::list_services(c))
-                if (s.active && (by.role != Role::kiosk || s.self_bookable)) out.push_back(std::move(s));
+            for (auto& s : storage::list_services(c)) {
+                if (!s.active) continue;
+                if (by.role == Role::kiosk && (!s.self_bookable || !offered_here(s))) continue;
+                out.push_back(std::move(s));
+            }
             return out;
         });
 }

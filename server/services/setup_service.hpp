@@ -117,8 +117,9 @@ class SetupService {
     // [Services]
     Result<storage::ServiceRow> create_service(const Principal& by, const ServiceInput& in);
     Result<std::vector<storage::ServiceRow>> list_services();
-    /// What a hub offers: active services; a kiosk sees only self-bookable ones, and only
-    /// at its own hub (`forbidden` elsewhere).
+    /// What a hub offers: active services. A kiosk sees only its own hub's (`forbidden`
+    /// elsewhere), and only self-bookable services it could book there: an appointment
+    /// needs a practitioner of the role working at the hub, a group a session to come.
     Result<std::vector<storage::ServiceRow>> hub_services(const Principal& by, Id hub_id);
 
     // [Group sessions]

@@ -1,5 +1,6 @@
 // The set-up routes over a real server on 127.0.0.1: roles, the contract's shapes and
 // error fields, kiosk identity, group series over HTTP, and the diary as text/calendar.
+#include <algorithm>
 #include <doctest/doctest.h>
 
 #include "server/services/demo_data.hpp"
@@ -242,10 +243,15 @@ TEST_CASE("roles: set-up writes are admin and manager, a kiosk reaches only its 
     CHECK_ERROR(t.get("/api/v1/kiosks/me", reception), 403, "forbidden", "");
 }
 
-TEST_CASE("a kiosk knows itself and sees its hub's self-bookable services") {
+TEST_CASE("a kiosk knows itself and sees the self-bookable services it could book at its hub") {
     ServerHarness t;
     auto h = make_hub(t);
     auto other = t.post("/api/v1/hubs", json{{"name", "Southside"}}, t.admin()).body["id"].get<int>();
+    // The midwife works here; nobody here is a health visitor.
+    REQUIRE_STATUS(t.put("/api/v1/staff/" + std::to_string(h.staff) + "/working-hours",
+                         json::array({json{{"hub_id", h.hub}, {"weekday", 2}, {"start", "09:00"}, {"end", "12:00"}}}),
+                         t.admin()),
+                   200);
     t.post("/api/v1/services",
            json{{"name", "Antenatal appointment"}, {"kind", "appointment"}, {"duration_minutes", 30}, {"staff_role", "midwife"}},
            t.admin());
@@ -253,6 +259,15 @@ TEST_CASE("a kiosk knows itself and sees its hub's self-bookable services") {
            json{{"name", "Staff-only review"}, {"kind", "appointment"}, {"duration_minutes", 30}, {"staff_role", "midwife"},
                 {"self_bookable", false}},
            t.admin());
+    auto hv_check = t.post("/api/v1/services",
+                           json{{"name", "Health visitor check"}, {"kind", "appointment"}, {"duration_minutes", 30},
+                                {"staff_role", "health_visitor"}},
+                           t.admin());
+    REQUIRE_STATUS(hv_check, 201);
+    auto massage = t.post("/api/v1/services",
+                          json{{"name", "Baby massage"}, {"kind", "group"}, {"duration_minutes", 60}, {"capacity", 8}},
+                          t.admin());
+    REQUIRE_STATUS(massage, 201);
     auto made = t.post("/api/v1/kiosks", json{{"hub_id", h.hub}, {"name", "Front desk"}}, t.admin());
     REQUIRE_STATUS(made, 201);
     auto token = made.body["token"].get<std::string>();
@@ -276,7 +291,24 @@ TEST_CASE("a kiosk knows itself and sees its hub's self-bookable services") {
     CHECK(services.body["services"][0] == json{{"id", 1}, {"name", "Antenatal appointment"}, {"kind", "appointment"},
                                                {"duration_minutes", 30}, {"needs_child", false}, {"discreet", false}});
     CHECK_ERROR(t.get("/api/v1/hubs/" + std::to_string(other) + "/services", token), 403, "forbidden", "");
-    CHECK(t.get("/api/v1/hubs/" + h.id + "/services", t.admin()).body["services"].size() == 2);
+    CHECK(t.get("/api/v1/hubs/" + h.id + "/services", t.admin()).body["services"].size() == 4); // the desk sees all
+
+    // A group appears once a session here is still to come.
+    REQUIRE_STATUS(t.post("/api/v1/sessions",
+                          json{{"service_id", massage.body["id"]}, {"hub_id", h.hub}, {"room_id", h.room},
+                               {"start", "2027-04-06T10:00:00Z"}},
+                          t.admin()),
+                   201);
+    auto now_offered = t.get("/api/v1/hubs/" + h.id + "/services", token);
+    REQUIRE_STATUS(now_offered, 200);
+    std::vector<std::string> names;
+    for (const auto& s : now_offered.body["services"])
+        names.push_back(s["name"].get<std::string>());
+    std::sort(names.begin(), names.end());
+    std::string shown;
+    for (const auto& n : names) shown += n + "; ";
+    CAPTURE(shown);
+    CHECK(names == std::vector<std::string>{"Antenatal appointment", "Baby massage"});
 
     auto kiosks = t.get("/api/v1/kiosks", t.admin());
     REQUIRE_STATUS(kiosks, 200);

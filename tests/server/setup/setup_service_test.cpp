@@ -148,6 +148,11 @@ TEST_CASE("services: an appointment needs a role, a group a capacity") {
     auto hub = setup.create_hub(t.admin, {"A"})->id;
     auto other = setup.create_hub(t.admin, {"B"})->id;
     Principal kiosk{Role::kiosk, std::nullopt, Id{1}, hub};
+    // Nobody works at A yet: a kiosk there has nothing it could book.
+    CHECK(setup.hub_services(kiosk, hub)->empty());
+    auto worker = setup.create_staff(t.admin, {"Sam Okoro", "family_worker", hub});
+    REQUIRE(worker);
+    REQUIRE(setup.set_working_hours(t.admin, worker->id, {{hub, 3, shared::Minutes{9 * 60}, shared::Minutes{12 * 60}}}));
     auto seen = setup.hub_services(kiosk, hub);
     REQUIRE(seen);
     REQUIRE(seen->size() == 1);
