@@ -115,7 +115,8 @@ TEST_CASE("every day of the week has a real day of appointments") {
     // 2027-03-22 is a Monday; the Sunday is 2027-03-28, the day the clocks go forward.
     for (int day = 0; day < 7; ++day) {
         auto date = shared::add_days(*shared::parse_date("2027-03-22"), day);
-        auto now = shared::local_to_instant(shared::find_zone("Europe/London"), date, shared::Minutes{8 * 60});
+        // 10:25, the moment the demo's script shows: some seen, some waiting, most to come.
+        auto now = shared::local_to_instant(shared::find_zone("Europe/London"), date, shared::Minutes{10 * 60 + 25});
         CAPTURE(shared::format_date(date));
         ServiceHarness t;
         t.clock.set(now);
@@ -127,9 +128,16 @@ TEST_CASE("every day of the week has a real day of appointments") {
         auto rows = all_bookings(t.db);
         std::set<std::string> statuses;
         std::map<Id, std::vector<storage::WorkingHoursRow>> hours;
+        int history = 0;
         for (const auto& r : rows) {
             if (r.session) continue;
-            CHECK(shared::local_date(zone, r.start) == date);
+            if (shared::local_date(zone, r.start) != date) {
+                // Families seen here before: five weeks ago, and done with.
+                CHECK(shared::local_date(zone, r.start) == shared::add_days(date, -35));
+                CHECK((r.status == "seen" || r.status == "was_not_brought"));
+                ++history;
+                continue;
+            }
             statuses.insert(r.status);
             if (r.status == "cancelled") continue;
             // On the practitioner's hours that weekday.
@@ -153,11 +161,39 @@ TEST_CASE("every day of the week has a real day of appointments") {
             CAPTURE(s);
             CHECK(statuses.count(s) == 1);
         }
+        CHECK(history >= 4); // not every family is on a first visit
+    }
+}
+
+TEST_CASE("made at any hour, the demo's day is one that could have happened by then") {
+    const auto* zone = shared::find_zone("Europe/London");
+    auto date = *shared::parse_date("2027-03-24"); // a Wednesday
+    for (int hour : {7, 13, 21}) {
+        CAPTURE(hour);
+        auto now = shared::local_to_instant(zone, date, shared::Minutes{hour * 60});
+        ServiceHarness t;
+        t.clock.set(now);
+        REQUIRE(load_demo(t.services, t.clock));
+        int waiting = 0, arrived_today = 0;
+        for (const auto& r : all_bookings(t.db)) {
+            if (r.session || shared::local_date(zone, r.start) != date) continue;
+            bool came = r.status == "arrived" || r.status == "in_progress" || r.status == "seen";
+            if (came) ++arrived_today;
+            // Nobody has come for a time still ahead; nobody is still waiting long after theirs ended.
+            if (r.start > now + std::chrono::minutes{5}) CHECK_FALSE(came);
+            if (r.status == "arrived" || r.status == "in_progress") {
+                ++waiting;
+                CHECK(r.end + std::chrono::minutes{45} >= now);
+            }
+        }
+        if (hour == 7) CHECK(arrived_today == 0);
+        if (hour == 21) CHECK(waiting == 0);
+        if (hour >= 13) CHECK(arrived_today >= 5);
     }
 }
 
 TEST_CASE("the demo drives the day view, a kiosk check-in and a full session's waitlist") {
-    ServerHarness t("2027-03-24T08:00:00Z"); // Wednesday, 08:00 in London
+    ServerHarness t("2027-03-24T10:25:00Z"); // Wednesday, 10:25 in London
     auto demo = load_demo(t.services(), t.clock());
     REQUIRE_MESSAGE(demo, (demo ? "" : demo.error().message));
     auto hub = std::to_string(demo->hub_id);
