@@ -59,6 +59,9 @@ void provide(httplib::Response& res, std::shared_ptr<const std::string> body, bo
     if (gzipped || body->size() >= kCompressFrom) res.set_header("Vary", "Accept-Encoding");
     auto size = body->size();
     res.set_content_provider(size, type, [body = std::move(body)](size_t offset, size_t length, httplib::DataSink& sink) {
+        // httplib 0.11.4 passes a Range header's numbers through unchecked; the server
+        // drops ranges before routing (server.cpp), and nothing past the body is ever read.
+        if (offset > body->size() || length > body->size() - offset) return false;
         return sink.write(body->data() + offset, length);
     });
 }

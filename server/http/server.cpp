@@ -68,6 +68,16 @@ void HttpServer::Impl::configure() {
     server.set_write_timeout(10, 0);
     server.set_payload_max_length(64 * 1024);
 
+    // Every answer is whole. httplib 0.11.4 applies a Range header to any answer (a 200
+    // with part of a JSON body) and, for a content provider, trusts the range's numbers
+    // and reads past the body's end. Ignoring Range is always allowed (RFC 9110 14.2):
+    // the parsed ranges are dropped before routing. (The request is httplib's own
+    // non-const object, handed to handlers as const.)
+    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+        const_cast<httplib::Request&>(req).ranges.clear();
+        return httplib::Server::HandlerResponse::Unhandled;
+    });
+
     // Every error is JSON in the contract's shape, the library's own included.
     server.set_error_handler([](const httplib::Request&, httplib::Response& res) {
         // Our own answers (a body, or a prepared one sent by a provider) carry a type.

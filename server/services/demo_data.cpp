@@ -248,7 +248,8 @@ Result<DemoInfo> load_demo(Services& s, const shared::Clock& clock) {
             };
             auto insert = [&](storage::BookingRow b, const std::string& actor) {
                 b.reference = reference();
-                return storage::insert_booking(c, b, now - std::chrono::hours{24 * 3}, actor);
+                auto made = std::min(now, b.start) - std::chrono::hours{24 * 3}; // booked before it happened
+                return storage::insert_booking(c, b, made, actor);
             };
 
             // Families new to the hub; everyone else was seen here five weeks ago (Jade

@@ -41,6 +41,7 @@ template <class Key, class Value> class FreshCache {
     void put(const Key& key, Value value, std::uint64_t read_at_generation,
              shared::Instant valid_until = shared::Instant::max()) {
         std::lock_guard lock(mutex_);
+        if (read_at_generation != db_.generation()) return; // stale already: keep what is there
         if (entries_.size() >= max_entries_) entries_.clear();
         entries_.insert_or_assign(key, Entry{std::move(value), read_at_generation, valid_until});
     }

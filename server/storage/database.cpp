@@ -2,6 +2,8 @@
 
 #include "server/storage/schema.hpp"
 
+#include <cstdio>
+
 #include <sqlite3.h>
 
 namespace frontdoor::server::storage {
@@ -19,7 +21,21 @@ Database::Database(std::string path) : path_(std::move(path)) {
     // Replaces SQLite's automatic checkpoint on this connection (see the header).
     sqlite3_wal_hook(writer_->handle(), &Database::on_wal_commit, this);
     checkpoint_thread_ = std::thread([this] { checkpoint_loop(); });
-    writer_thread_ = std::thread([this] { writer_loop(); });
+    try {
+        writer_thread_ = std::thread([this] { writer_loop(); });
+    } catch (...) {
+        stop_checkpoints();
+        throw;
+    }
+}
+
+void Database::stop_checkpoints() {
+    {
+        std::lock_guard lock(checkpoint_mutex_);
+        stopping_checkpoints_ = true;
+    }
+    checkpoint_cv_.notify_all();
+    if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
 }
 
 int Database::on_wal_commit(void* self, sqlite3* handle, const char* name, int pages) {
@@ -41,7 +57,15 @@ int Database::on_wal_commit(void* self, sqlite3* handle, const char* name, int p
 }
 
 void Database::checkpoint_loop() {
-    Connection c(path_);
+    std::unique_ptr<Connection> own;
+    try {
+        own = std::make_unique<Connection>(path_);
+    } catch (const std::exception& e) {
+        // The writer still checkpoints at twice the length; the log stays bounded.
+        std::fprintf(stderr, "frontdoor: no checkpoint thread (%s)\n", e.what());
+        return;
+    }
+    Connection& c = *own;
     std::unique_lock lock(checkpoint_mutex_);
     for (;;) {
         checkpoint_cv_.wait(lock, [&] { return checkpoint_wanted_ || stopping_checkpoints_; });
@@ -61,12 +85,7 @@ Database::~Database() {
     }
     queue_cv_.notify_all();
     if (writer_thread_.joinable()) writer_thread_.join();
-    {
-        std::lock_guard lock(checkpoint_mutex_);
-        stopping_checkpoints_ = true;
-    }
-    checkpoint_cv_.notify_all();
-    if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
+    stop_checkpoints();
 }
 
 Database::Lease::Lease(Database& d) : db(d) {

@@ -86,13 +86,14 @@ class Database {
     struct Pending {
         std::function<void(Connection&)> work;
         std::exception_ptr error;
-        std::atomic<bool> done{false}; // each caller is woken alone (no herd per commit)
+        std::atomic<bool> done{false}; // each caller waits on its own flag, not on one shared condition
     };
     void migrate();
     void submit(std::function<void(Connection&)> work);
     void writer_loop();
     void run_group(std::vector<std::shared_ptr<Pending>>& group);
     void checkpoint_loop();
+    void stop_checkpoints();
     static int on_wal_commit(void* self, sqlite3* db, const char* name, int pages);
 
     std::string path_;

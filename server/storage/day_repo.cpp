@@ -68,7 +68,7 @@ std::vector<DayRow> arrivals_by_reference(Connection& c, Id hub_id, Instant from
 std::vector<DayRow> arrivals_by_birth_date(Connection& c, Id hub_id, Instant from, Instant to, const std::string& dob) {
     Statement s(c, std::string(kDayColumns) +
                        "WHERE b.hub_id = ?1 AND b.start_utc >= ?2 AND b.start_utc < ?3 AND b.status IN ('booked','arrived') "
-                       "AND (cl.date_of_birth = ?4 OR ch.date_of_birth = ?4) ORDER BY b.start_utc, b.id");
+                       "AND (cl.date_of_birth = ?4 OR ch.date_of_birth = ?4) ORDER BY b.start_utc, r.name, b.id");
     s.bind_all(hub_id, secs(from), secs(to), dob);
     return day_rows(s);
 }

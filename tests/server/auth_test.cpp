@@ -62,6 +62,11 @@ TEST_CASE("behind the trusted proxy each client is limited alone; without it the
         REQUIRE_ERROR(attempt(server, "203.0.113.7", "correct horse battery"), 429, "rate_limited");
         // The proxy appends the address it saw: a forged first entry changes nothing.
         REQUIRE_ERROR(attempt(server, "198.51.100.1, 203.0.113.7", "correct horse battery"), 429, "rate_limited");
+        // A proxy that adds its own header line: the client's line before it changes nothing.
+        auto two_lines = server.http().post("/api/v1/auth/login",
+                                            json{{"username", "admin"}, {"password", "correct horse battery"}}, {},
+                                            {{"X-Forwarded-For", "198.51.100.1"}, {"X-Forwarded-For", "203.0.113.7"}});
+        REQUIRE_ERROR(two_lines, 429, "rate_limited");
         REQUIRE_REPLY(attempt(server, "203.0.113.7, 198.51.100.20", "correct horse battery"), 200);
     }
     SUBCASE("not trusted: the header is anyone's to write, so it is not read") {

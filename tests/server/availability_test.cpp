@@ -256,4 +256,41 @@ TEST_CASE("a big answer comes gzipped to a client that accepts gzip, never brotl
     CHECK(json::parse(inflated->body) == slots);
 }
 
+TEST_CASE("a Range header is ignored: every answer is whole, and nothing past it is ever sent") {
+    TestServer server;
+    Fixture f(server);
+    auto c = clinic(f);
+    auto path = "/api/v1/availability?hub_id=" + std::to_string(c.hub) + "&service_id=" + std::to_string(c.service) +
+                "&from=2027-01-14&to=2027-03-01";
+    auto raw = server.http().client();
+    raw->set_decompress(false);
+    auto whole = [&](const std::string& accept) {
+        auto headers = auth_headers(server.admin_token());
+        if (!accept.empty()) headers.emplace("Accept-Encoding", accept);
+        auto r = raw->Get(path.c_str(), headers);
+        REQUIRE(r);
+        return r->body;
+    };
+    for (std::string accept : {"", "gzip"}) {
+        auto full = whole(accept);
+        for (std::string range : {"bytes=0-999999", "bytes=10-20", "bytes=999999-", "bytes=0-5,10-999999"}) {
+            CAPTURE(accept);
+            CAPTURE(range);
+            auto headers = auth_headers(server.admin_token());
+            headers.emplace("Range", range);
+            if (!accept.empty()) headers.emplace("Accept-Encoding", accept);
+            auto r = raw->Get(path.c_str(), headers);
+            REQUIRE(r);
+            CHECK(r->status == 200);
+            CHECK(r->body.size() == full.size());
+            CHECK((r->body == full)); // (not printed: 60 KB)
+        }
+    }
+    // An error answer, without signing in: whole too.
+    auto denied = raw->Get("/api/v1/hubs", {{"Range", "bytes=0-100000"}});
+    REQUIRE(denied);
+    CHECK(denied->status == 401);
+    CHECK(json::parse(denied->body)["error"]["code"] == "unauthenticated");
+}
+
 } // TEST_SUITE
