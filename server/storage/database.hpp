@@ -16,11 +16,12 @@
 //
 // Checkpoints: SQLite would copy the WAL back into the database file inside whichever
 // commit crossed 1000 pages, fsyncing the file while every waiting booking waits. The
-// writer turns that off; after a commit leaves the WAL that long, a checkpointer thread
-// on its own connection runs a PASSIVE checkpoint, which never blocks the writer. A
-// writer that never pauses outruns it, and the log can only start again from its
-// beginning after a checkpoint that reaches its end; so at twice that length the writer
-// finishes the checkpoint itself (the background has already copied most of it).
+// writer turns that off; after a commit leaves the WAL over 256 pages, a checkpointer
+// thread on its own connection runs a PASSIVE checkpoint, which never blocks the writer
+// (kept small: a commit's fsync can wait behind the checkpoint's). A writer that never
+// pauses outruns it, and the log can only start again from its beginning after a
+// checkpoint that reaches its end; so at 2000 pages the writer finishes the checkpoint
+// itself (the background has already copied most of it).
 
 #include <atomic>
 #include <condition_variable>
