@@ -4,6 +4,8 @@
 #include <map>
 #include <tuple>
 
+#include <fmt/core.h>
+
 #include "server/domain/scheduling.hpp"
 #include "server/services/crypto.hpp"
 #include "server/storage/booking_repo.hpp"
@@ -47,7 +49,7 @@ bool is_access(std::string_view a) {
 }
 
 std::string field_at(size_t index, const char* name) {
-    return "[" + std::to_string(index) + "]." + name;
+    return fmt::format("[{}].{}", index, name);
 }
 
 Error no_staff() { return make_error(ErrorCode::not_found, "no such staff member"); }

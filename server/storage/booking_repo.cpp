@@ -34,7 +34,6 @@ BookingRow read_booking(Statement& s) {
     return b;
 }
 
-constexpr const char* kLive = "status NOT IN ('cancelled','released')";
 
 std::vector<domain::Interval> intervals(Statement& s) {
     std::vector<domain::Interval> out;
@@ -89,7 +88,7 @@ void set_booking_status(Connection& c, Id id, const std::string& status,
 }
 
 int live_bookings_in_session(Connection& c, Id session_id) {
-    Statement s(c, std::string("SELECT COUNT(*) FROM bookings WHERE session_id = ? AND ") + kLive);
+    Statement s(c, std::string("SELECT COUNT(*) FROM bookings WHERE session_id = ? AND ") + kLiveBooking);
     s.bind(1, session_id);
     s.step();
     return static_cast<int>(s.integer(0));
@@ -104,7 +103,7 @@ int count_bookings_for_session(Connection& c, Id session_id) {
 
 std::vector<domain::Interval> staff_busy(Connection& c, Id staff_id, Instant from, Instant to) {
     Statement s(c, std::string("SELECT start_utc, end_utc FROM bookings WHERE staff_id = ?1 AND "
-                               "session_id IS NULL AND start_utc < ?3 AND end_utc > ?2 AND ") + kLive +
+                               "session_id IS NULL AND start_utc < ?3 AND end_utc > ?2 AND ") + kLiveBooking +
                        " UNION ALL SELECT start_utc, end_utc FROM sessions WHERE staff_id = ?1 AND "
                        "cancelled = 0 AND start_utc < ?3 AND end_utc > ?2");
     s.bind_all(staff_id, secs(from), secs(to));
@@ -113,7 +112,7 @@ std::vector<domain::Interval> staff_busy(Connection& c, Id staff_id, Instant fro
 
 std::vector<domain::Interval> room_busy(Connection& c, Id room_id, Instant from, Instant to) {
     Statement s(c, std::string("SELECT start_utc, end_utc FROM bookings WHERE room_id = ?1 AND "
-                               "session_id IS NULL AND start_utc < ?3 AND end_utc > ?2 AND ") + kLive +
+                               "session_id IS NULL AND start_utc < ?3 AND end_utc > ?2 AND ") + kLiveBooking +
                        " UNION ALL SELECT start_utc, end_utc FROM sessions WHERE room_id = ?1 AND "
                        "cancelled = 0 AND start_utc < ?3 AND end_utc > ?2");
     s.bind_all(room_id, secs(from), secs(to));

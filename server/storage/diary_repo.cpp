@@ -9,12 +9,12 @@ std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
 } // namespace
 
 std::vector<DiaryBookingRow> diary_bookings(Connection& c, Id staff_id, Instant from, Instant to) {
-    Statement s(c, "SELECT b.id, b.start_utc, b.end_utc, b.status, sv.name, r.name, cl.first_name "
-                   "FROM bookings b JOIN services sv ON sv.id = b.service_id "
-                   "JOIN rooms r ON r.id = b.room_id JOIN clients cl ON cl.id = b.client_id "
-                   "WHERE b.staff_id = ? AND b.session_id IS NULL AND b.start_utc >= ? AND "
-                   "b.start_utc < ? AND b.status NOT IN ('cancelled','released') "
-                   "ORDER BY b.start_utc, b.id");
+    Statement s(c, std::string("SELECT b.id, b.start_utc, b.end_utc, b.status, sv.name, r.name, cl.first_name "
+                               "FROM bookings b JOIN services sv ON sv.id = b.service_id "
+                               "JOIN rooms r ON r.id = b.room_id JOIN clients cl ON cl.id = b.client_id "
+                               "WHERE b.staff_id = ? AND b.session_id IS NULL AND b.start_utc >= ? AND "
+                               "b.start_utc < ? AND ") +
+                       kLiveBooking + " ORDER BY b.start_utc, b.id");
     s.bind_all(staff_id, secs(from), secs(to));
     std::vector<DiaryBookingRow> out;
     while (s.step())
@@ -24,9 +24,9 @@ std::vector<DiaryBookingRow> diary_bookings(Connection& c, Id staff_id, Instant 
 }
 
 std::vector<DiarySessionRow> diary_sessions(Connection& c, Id staff_id, Instant from, Instant to) {
-    Statement s(c, "SELECT se.id, se.start_utc, se.end_utc, sv.name, r.name, se.capacity, "
-                   "(SELECT COUNT(*) FROM bookings b WHERE b.session_id = se.id AND "
-                   "b.status NOT IN ('cancelled','released')) "
+    Statement s(c, std::string("SELECT se.id, se.start_utc, se.end_utc, sv.name, r.name, se.capacity, "
+                               "(SELECT COUNT(*) FROM bookings b WHERE b.session_id = se.id AND ") +
+                       kLiveBooking + ") "
                    "FROM sessions se JOIN services sv ON sv.id = se.service_id "
                    "JOIN rooms r ON r.id = se.room_id "
                    "WHERE se.staff_id = ? AND se.start_utc >= ? AND se.start_utc < ? AND se.cancelled = 0 "

@@ -9,6 +9,10 @@
 
 namespace frontdoor::server::storage {
 
+/// SQL condition on a booking's status: it still holds its place (every status but
+/// cancelled and released). Only the bookings table has a status among the joins used.
+inline constexpr const char* kLiveBooking = "status NOT IN ('cancelled','released')";
+
 using Id = std::int64_t;
 using shared::Instant;
 

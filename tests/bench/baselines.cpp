@@ -6,6 +6,7 @@
 
 #include <sys/socket.h>
 
+#include <fmt/core.h>
 #include <httplib.h>
 
 #include "server/storage/database.hpp"
@@ -65,7 +66,7 @@ RawSqlite measure_raw_sqlite(const std::string& db_path, std::chrono::seconds du
             Statement(c, "INSERT INTO bookings(reference, hub_id, service_id, session_id, room_id, start_utc, end_utc, "
                          "client_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1800000000, 1800003600, ?, "
                          "'booked', 0, 0)")
-                .bind_all("R" + std::to_string(n), cap.integer(1), cap.integer(3), session, cap.integer(2), client)
+                .bind_all(fmt::format("R{}", n), cap.integer(1), cap.integer(3), session, cap.integer(2), client)
                 .run();
             auto booking = c.last_insert_id();
             Statement(c, "INSERT INTO booking_history(booking_id, at, status, actor) VALUES (?, 0, 'booked', 'staff:1')")

@@ -98,6 +98,13 @@ void line(const std::string& figure, const std::string& measured, const std::str
 
 std::string verdict(bool ok) { return ok ? "ok" : "MISSED"; }
 
+/// wrk Lua: numbers each of wrk's threads (tid), so requests differ between threads.
+constexpr const char* kThreadIds = R"LUA(function setup(thread)
+  next_tid = (next_tid or 0) + 1
+  thread:set("tid", next_tid)
+end
+)LUA";
+
 std::string lua_list(const std::vector<std::string>& items, bool quoted) {
     std::string out = "{";
     for (size_t i = 0; i < items.size(); ++i) {
@@ -222,11 +229,7 @@ int main(int argc, char** argv) try {
     auto booking_lua = fmt::format(R"LUA(
 local sessions = {}
 local counter = 0
-function setup(thread)
-  next_tid = (next_tid or 0) + 1
-  thread:set("tid", next_tid)
-end
-function request()
+{}function request()
   counter = counter + 1
   local t = tid or 0
   local sid = sessions[((counter * 7 + t * 13) % #sessions) + 1]
@@ -236,7 +239,7 @@ function request()
     ["Authorization"] = "Bearer {}", ["Idempotency-Key"] = "bench-" .. t .. "-" .. counter}}, body)
 end
 )LUA",
-                                   lua_list(session_ids, false), hub_b, group, token);
+                                   lua_list(session_ids, false), kThreadIds, hub_b, group, token);
     auto bookings = bench::run_wrk(WrkRun{http.url() + "/api/v1/bookings", booking_lua, 2, 32, run_for}, dir);
     print_wrk("bookings", bookings);
 
@@ -259,18 +262,14 @@ end
         auto checkin_lua = fmt::format(R"LUA(
 local refs = {}
 local counter = 0
-function setup(thread)
-  next_tid = (next_tid or 0) + 1
-  thread:set("tid", next_tid)
-end
-function request()
+{}function request()
   counter = counter + 1
   local ref = refs[((counter + (tid or 0) * 151) % #refs) + 1]
   return wrk.format("POST", "/api/v1/checkins", {{["Content-Type"] = "application/json",
     ["Authorization"] = "Bearer {}"}}, '{{"hub_id":{},"reference":"' .. ref .. '"}}')
 end
 )LUA",
-                                       lua_list(refs, true), kiosk_b, hub_b);
+                                       lua_list(refs, true), kThreadIds, kiosk_b, hub_b);
         std::fprintf(stderr, "check-ins under wrk (32 clients)...\n");
         checkins = bench::run_wrk(WrkRun{http.url() + "/api/v1/checkins", checkin_lua, 2, 32, run_for}, dir);
         print_wrk("check-ins", checkins);

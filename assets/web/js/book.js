@@ -4,7 +4,7 @@
 import { get, post, listOf, explain } from './api.js';
 import { h, clear, field, select, announce } from './dom.js';
 import { hhmm, shortDateTime, isDate } from './format.js';
-import { familyFields } from './family_form.js';
+import { familyFields, hubServices } from './family_form.js';
 
 /** A fresh random key (crypto.randomUUID needs HTTPS; getRandomValues does not). */
 function idempotencyKey() {
@@ -18,14 +18,8 @@ export async function render(container, params, ctx) {
       h('p', { class: 'notice error', role: 'alert' }, 'Booking is for reception. Your role can see the day and the waitlists.')));
     return null;
   }
-  let services;
-  try {
-    services = listOf(await get(`/api/v1/hubs/${ctx.hub.id}/services`), 'services');
-  } catch (err) {
-    if (err.status === 401) return null;
-    container.appendChild(h('p', { class: 'notice error', role: 'alert' }, `The hub's services could not be loaded: ${explain(err)}`));
-    return null;
-  }
+  const services = await hubServices(container, ctx);
+  if (!services) return null;
   const date = isDate(params.get('date')) ? params.get('date') : ctx.today();
 
   const serviceSel = select(services.map((s) => ({ value: s.id, label: `${s.name} (${s.duration_minutes} min${s.kind === 'group' ? ', group' : ''})` })),

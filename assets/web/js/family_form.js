@@ -1,8 +1,21 @@
-// The family's details, shared by booking and the waitlist: the parent or carer, and
-// the child when there is one. Returns {element, read()} where read() gives
-// {client, child?} or throws a message naming the first missing field.
+// What booking and the waitlist share: the hub's services, and the family's details
+// (the parent or carer, and the child when there is one). familyFields returns
+// {element, read()} where read() gives {client, child?} or throws a message naming the
+// first missing field.
 
+import { get, listOf, explain } from './api.js';
 import { h, field } from './dom.js';
+
+/** The hub's services, or null after saying in `container` why they could not be had. */
+export async function hubServices(container, ctx) {
+  try {
+    return listOf(await get(`/api/v1/hubs/${ctx.hub.id}/services`), 'services');
+  } catch (err) {
+    if (err.status !== 401) // a 401 ends the session and shows sign-in
+      container.appendChild(h('p', { class: 'notice error', role: 'alert' }, `The hub's services could not be loaded: ${explain(err)}`));
+    return null;
+  }
+}
 
 /** childRequired: a function, asked at each read (the chosen service may need a child). */
 export function familyFields(prefix, { childRequired = () => false } = {}) {

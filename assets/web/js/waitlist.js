@@ -4,7 +4,7 @@
 import { get, post, listOf, explain } from './api.js';
 import { h, clear, field, select, announce } from './dom.js';
 import { shortDateTime, humanize } from './format.js';
-import { familyFields } from './family_form.js';
+import { familyFields, hubServices } from './family_form.js';
 import { live } from './live.js';
 
 function personName(e) {
@@ -14,14 +14,8 @@ function personName(e) {
 }
 
 export async function render(container, params, ctx) {
-  let services;
-  try {
-    services = listOf(await get(`/api/v1/hubs/${ctx.hub.id}/services`), 'services');
-  } catch (err) {
-    if (err.status === 401) return null;
-    container.appendChild(h('p', { class: 'notice error', role: 'alert' }, `The hub's services could not be loaded: ${explain(err)}`));
-    return null;
-  }
+  const services = await hubServices(container, ctx);
+  if (!services) return null;
   const serviceSel = select(services.map((s) => ({ value: s.id, label: s.name })),
     params.get('service_id') ?? services[0]?.id, { id: 'waitlist-service' });
   const listBox = h('div', { id: 'waitlist-list' });
