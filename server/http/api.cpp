@@ -51,9 +51,8 @@ namespace {
 
 constexpr std::size_t kCompressFrom = 1024;
 
-void provide(httplib::Response& res, std::shared_ptr<const std::string> body, bool gzipped) {
-    auto type = res.get_header_value("Content-Type");
-    res.headers.erase("Content-Type");
+void provide(httplib::Response& res, const std::string& type, std::shared_ptr<const std::string> body, bool gzipped) {
+    res.headers.erase("Content-Type"); // set_content_provider sets it again
     res.body.clear();
     if (gzipped) res.set_header("Content-Encoding", "gzip");
     if (gzipped || body->size() >= kCompressFrom) res.set_header("Vary", "Accept-Encoding");
@@ -93,16 +92,16 @@ bool accepts_gzip(const httplib::Request& req) {
 void reply_prepared(const httplib::Request& req, httplib::Response& res, int status,
                     std::shared_ptr<const std::string> json_body, std::shared_ptr<const std::string> json_gzip) {
     res.status = status;
-    res.set_header("Content-Type", "application/json");
     bool gzipped = json_gzip && !json_gzip->empty() && json_body->size() >= kCompressFrom && accepts_gzip(req);
-    provide(res, gzipped ? std::move(json_gzip) : std::move(json_body), gzipped);
+    provide(res, "application/json", gzipped ? std::move(json_gzip) : std::move(json_body), gzipped);
 }
 
 void send_body(const httplib::Request& req, httplib::Response& res) {
     if (res.body.empty()) return; // nothing, or already a provider (prepared answers, event streams)
+    auto type = res.get_header_value("Content-Type");
     if (res.body.size() >= kCompressFrom && accepts_gzip(req) && !res.has_header("Content-Encoding"))
-        return provide(res, std::make_shared<const std::string>(server::gzip(res.body, 1)), true);
-    provide(res, std::make_shared<const std::string>(std::move(res.body)), false);
+        return provide(res, type, std::make_shared<const std::string>(server::gzip(res.body, 1)), true);
+    provide(res, type, std::make_shared<const std::string>(std::move(res.body)), false);
 }
 
 shared::Result<json> body_object(const httplib::Request& req) { return shared::parse_json_object(req.body); }
