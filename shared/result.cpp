@@ -4,7 +4,7 @@
 
 namespace frontdoor::shared {
 namespace {
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 14> kNames{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 15> kNames{{
     {ErrorCode::invalid_json, "invalid_json"},
     {ErrorCode::invalid_field, "invalid_field"},
     {ErrorCode::missing_field, "missing_field"},
@@ -15,6 +15,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 14> kNames{{
     {ErrorCode::slot_unavailable, "slot_unavailable"},
     {ErrorCode::ambiguous_match, "ambiguous_match"},
     {ErrorCode::conflict, "conflict"},
+    {ErrorCode::method_not_allowed, "method_not_allowed"},
     {ErrorCode::too_large, "too_large"},
     {ErrorCode::rate_limited, "rate_limited"},
     {ErrorCode::unavailable, "unavailable"},

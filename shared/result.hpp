@@ -22,6 +22,7 @@ enum class ErrorCode {
     slot_unavailable,
     ambiguous_match,
     conflict,
+    method_not_allowed,
     too_large,
     rate_limited,
     unavailable, // the server could not be reached or answered 5xx (client side only)

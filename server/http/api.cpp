@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <string_view>
 
+#include "server/http/front_server.hpp"
 #include "server/services/compress.hpp"
 #include "shared/wire.hpp"
 
@@ -24,6 +25,7 @@ int http_status(shared::ErrorCode code) {
     case ErrorCode::slot_unavailable:
     case ErrorCode::ambiguous_match:
     case ErrorCode::conflict: return 409;
+    case ErrorCode::method_not_allowed: return 405;
     case ErrorCode::too_large: return 413;
     case ErrorCode::rate_limited: return 429;
     case ErrorCode::unavailable: return 503;
@@ -179,28 +181,152 @@ std::optional<Principal> Api::authenticate(const httplib::Request& req, shared::
     return p;
 }
 
-httplib::Server::Handler Api::timed(const char* method, const std::string& pattern, PublicHandler h) {
-    return [this, method, pattern, h = std::move(h)](const httplib::Request& req, httplib::Response& res) {
-        auto start = std::chrono::steady_clock::now();
-        try {
-            h(req, res);
-            send_body(req, res);
-        } catch (const std::exception& e) {
-            reply_error(res, shared::make_error(shared::ErrorCode::internal, e.what()));
-        } catch (...) {
-            reply_error(res, shared::make_error(shared::ErrorCode::internal, "unknown exception"));
+namespace {
+
+constexpr std::size_t kMaxBody = 64 * 1024;
+
+/// Reads the body through httplib's reader (which undoes chunks and gzip), keeping at
+/// most kMaxBody decoded bytes. False when `res` holds the refusal (413, 415 or 400);
+/// the connection then closes, since the rest of the body is left unread.
+bool read_capped_body(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+    std::string body;
+    bool too_large = false;
+    bool ok = reader([&](const char* data, size_t n) {
+        if (body.size() + n > kMaxBody) {
+            too_large = true;
+            return false;
         }
-        std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
-        metrics_.record_request(method, pattern, res.status, took.count());
+        body.append(data, n);
+        return true;
+    });
+    if (ok) {
+        const_cast<httplib::Request&>(req).body = std::move(body); // httplib's own object
+        return true;
+    }
+    FrontServer::close_after_response();
+    res.set_header("Connection", "close");
+    using shared::ErrorCode;
+    if (too_large || res.status == 413 || FrontServer::body_overrun())
+        reply(res, 413, shared::wire::error_body({ErrorCode::too_large, "the request body is over 64 KiB", ""}));
+    else if (res.status == 415)
+        reply(res, 415, shared::wire::error_body({ErrorCode::invalid_json, "the body's Content-Encoding is not supported", ""}));
+    else
+        reply(res, 400, shared::wire::error_body({ErrorCode::invalid_json, "the request body could not be read", ""}));
+    return false;
+}
+
+bool takes_body(const std::string& method) {
+    return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+/// Refuses before routing and closes the connection after the answer.
+bool refuse(const httplib::Request& req, httplib::Response& res, int status, shared::ErrorCode code,
+            const char* message) {
+    FrontServer::close_after_response();
+    res.set_header("Connection", "close");
+    reply(res, status, shared::wire::error_body({code, message, ""}));
+    send_body(req, res);
+    return false;
+}
+
+} // namespace
+
+bool Api::screen(const httplib::Request& req, httplib::Response& res) {
+    using shared::ErrorCode;
+    const auto& m = req.method;
+    if (m != "GET" && m != "HEAD" && !takes_body(m) && m != "OPTIONS") {
+        res.set_header("Allow", "GET, HEAD, POST, PUT, DELETE");
+        return refuse(req, res, 405, ErrorCode::method_not_allowed, "this method is not served here");
+    }
+    auto lengths = req.get_header_value_count("Content-Length");
+    bool chunked = req.has_header("Transfer-Encoding");
+    if (chunked && (req.get_header_value_count("Transfer-Encoding") > 1 ||
+                    req.get_header_value("Transfer-Encoding") != "chunked"))
+        return refuse(req, res, 400, ErrorCode::invalid_json, "only chunked transfer encoding is understood");
+    if (lengths > 1 || (lengths == 1 && chunked))
+        return refuse(req, res, 400, ErrorCode::invalid_json, "the request's length is given more than once");
+    if (lengths == 1) {
+        const auto& v = req.get_header_value("Content-Length");
+        if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
+            return refuse(req, res, 400, ErrorCode::invalid_json, "Content-Length is not a number");
+        if (std::stoull(v) > kMaxBody) return refuse(req, res, 413, ErrorCode::too_large, "the request body is over 64 KiB");
+    } else if (!chunked && takes_body(m)) {
+        // httplib would read such a body until the client closes; HTTP says it is empty.
+        const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
+    }
+    return true;
+}
+
+void Api::answer_unrouted(const httplib::Request& req, httplib::Response& res) {
+    using shared::ErrorCode;
+    std::string allow;
+    for (const auto& [method, pattern] : routes_) {
+        if (method == req.method || allow.find(method) != std::string::npos) continue;
+        if (std::regex_match(req.path, pattern)) allow += (allow.empty() ? "" : ", ") + method;
+    }
+    if (allow.empty()) {
+        reply(res, 404, shared::wire::error_body({ErrorCode::not_found, "there is nothing here", ""}));
+        return;
+    }
+    res.set_header("Allow", allow);
+    reply(res, 405, shared::wire::error_body({ErrorCode::method_not_allowed, "this method is not allowed here", ""}));
+}
+
+void Api::register_fallbacks() {
+    auto unrouted_body = [this](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
+        // The body is never read: the connection closes after the answer when there is one.
+        if (req.has_header("Transfer-Encoding") || req.get_header_value("Content-Length") != "0") {
+            FrontServer::close_after_response();
+            res.set_header("Connection", "close");
+        }
+        answer_unrouted(req, res);
+        send_body(req, res);
     };
+    auto unrouted = [this](const httplib::Request& req, httplib::Response& res) {
+        answer_unrouted(req, res);
+        send_body(req, res);
+    };
+    const std::string any = ".*";
+    server_.Get(any, unrouted);
+    server_.Options(any, unrouted);
+    server_.Post(any, httplib::Server::HandlerWithContentReader(unrouted_body));
+    server_.Put(any, httplib::Server::HandlerWithContentReader(unrouted_body));
+    server_.Patch(any, httplib::Server::HandlerWithContentReader(unrouted_body));
+    server_.Delete(any, httplib::Server::HandlerWithContentReader(unrouted_body));
+}
+
+void Api::run(const char* method, const std::string& pattern, const PublicHandler& h, const httplib::Request& req,
+              httplib::Response& res, const httplib::ContentReader* body) {
+    auto start = std::chrono::steady_clock::now();
+    try {
+        if (!body || read_capped_body(req, res, *body)) h(req, res);
+        send_body(req, res);
+    } catch (const std::exception& e) {
+        reply_error(res, shared::make_error(shared::ErrorCode::internal, e.what()));
+    } catch (...) {
+        reply_error(res, shared::make_error(shared::ErrorCode::internal, "unknown exception"));
+    }
+    std::chrono::duration<double> took = std::chrono::steady_clock::now() - start;
+    metrics_.record_request(method, pattern, res.status, took.count());
 }
 
 void Api::add_public(Method m, const std::string& pattern, PublicHandler h) {
+    static constexpr const char* names[] = {"GET", "POST", "PUT", "DELETE"};
+    const char* method = names[static_cast<int>(m)];
+    routes_.emplace_back(method, std::regex(pattern));
+    auto handler = std::make_shared<const PublicHandler>(std::move(h));
+    auto plain = [this, method, pattern, handler](const httplib::Request& req, httplib::Response& res) {
+        run(method, pattern, *handler, req, res, nullptr);
+    };
+    auto with_body = [this, method, pattern, handler](const httplib::Request& req, httplib::Response& res,
+                                                      const httplib::ContentReader& reader) {
+        run(method, pattern, *handler, req, res, &reader);
+    };
     switch (m) {
-    case Method::get: server_.Get(pattern, timed("GET", pattern, std::move(h))); break;
-    case Method::post: server_.Post(pattern, timed("POST", pattern, std::move(h))); break;
-    case Method::put: server_.Put(pattern, timed("PUT", pattern, std::move(h))); break;
-    case Method::del: server_.Delete(pattern, timed("DELETE", pattern, std::move(h))); break;
+    case Method::get: server_.Get(pattern, plain); break;
+    case Method::post: server_.Post(pattern, httplib::Server::HandlerWithContentReader(with_body)); break;
+    case Method::put: server_.Put(pattern, httplib::Server::HandlerWithContentReader(with_body)); break;
+    case Method::del: server_.Delete(pattern, httplib::Server::HandlerWithContentReader(with_body)); break;
     }
 }
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <initializer_list>
 #include <memory>
+#include <regex>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,15 @@ class Api {
     void public_get(const std::string& pattern, PublicHandler h);
     void public_post(const std::string& pattern, PublicHandler h);
 
+    /// Before routing, what every request must pass: a method we serve (else 405),
+    /// a declared body of at most 64 KiB (else 413, unread), no framing that could be
+    /// read two ways (400). False when `res` holds the refusal; the connection then
+    /// closes after it. A body method with neither length nor chunks has no body.
+    bool screen(const httplib::Request& req, httplib::Response& res);
+    /// Registers last: for any path no route took, 405 with Allow when other methods
+    /// have a route there, else 404; a body sent with it is not read.
+    void register_fallbacks();
+
     /// The principal of a request (bearer or cookie), with the CSRF rule applied;
     /// nullopt when unauthenticated. Exposed for routes with their own flow (events).
     std::optional<Principal> authenticate(const httplib::Request& req, shared::Error& why);
@@ -87,7 +97,13 @@ class Api {
     enum class Method { get, post, put, del };
     void add(Method m, const std::string& pattern, RoleSet roles, Handler h);
     void add_public(Method m, const std::string& pattern, PublicHandler h);
-    httplib::Server::Handler timed(const char* method, const std::string& pattern, PublicHandler h);
+    /// The wrapper every route passes through: the capped body read (routes that take
+    /// one), the handler, the body sent, the final catch, the timing.
+    void run(const char* method, const std::string& pattern, const PublicHandler& h, const httplib::Request& req,
+             httplib::Response& res, const httplib::ContentReader* body);
+    void answer_unrouted(const httplib::Request& req, httplib::Response& res);
+
+    std::vector<std::pair<std::string, std::regex>> routes_; // for 405's Allow
 
     httplib::Server& server_;
     AuthService& auth_;

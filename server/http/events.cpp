@@ -45,16 +45,21 @@ void EventBus::shutdown() {
     changed_.notify_all();
 }
 
-bool EventBus::try_enter_stream(std::size_t max_streams) {
+bool EventBus::try_enter_stream(const std::string& key, std::size_t max_streams, std::size_t max_per_key) {
     std::lock_guard lock(mutex_);
     if (closed_ || streams_ >= max_streams) return false;
+    auto& mine = streams_by_key_[key];
+    if (mine >= max_per_key) return false;
+    ++mine;
     ++streams_;
     return true;
 }
 
-void EventBus::leave_stream() {
+void EventBus::leave_stream(const std::string& key) {
     std::lock_guard lock(mutex_);
     if (streams_ > 0) --streams_;
+    if (auto it = streams_by_key_.find(key); it != streams_by_key_.end() && --it->second == 0)
+        streams_by_key_.erase(it);
 }
 
 std::size_t EventBus::open_streams() const {

@@ -20,6 +20,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "server/services/context.hpp"
@@ -52,9 +53,10 @@ class EventBus {
     /// Ends every stream now and every later wait at once (server stopping).
     void shutdown();
 
-    /// Streams admitted and still open (see try_enter_stream).
-    bool try_enter_stream(std::size_t max_streams);
-    void leave_stream();
+    /// Admits one more open stream unless `max_streams` are open in all or
+    /// `max_per_key` for `key` (one signed-in session); leave_stream(key) when it ends.
+    bool try_enter_stream(const std::string& key, std::size_t max_streams, std::size_t max_per_key);
+    void leave_stream(const std::string& key);
     std::size_t open_streams() const;
 
   private:
@@ -70,6 +72,7 @@ class EventBus {
     std::uint64_t next_id_ = 1;
     bool closed_ = false;
     std::size_t streams_ = 0;
+    std::unordered_map<std::string, std::size_t> streams_by_key_;
 };
 
 /// The text of one SSE message: "id: N\nevent: NAME\ndata: DATA\n\n".

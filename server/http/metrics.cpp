@@ -17,6 +17,14 @@ void Metrics::record_request(const std::string& method, const std::string& route
 
 std::string Metrics::render() const {
     std::string out;
+    if (open_connections)
+        out += fmt::format("# HELP frontdoor_open_connections Client connections open now.\n"
+                           "# TYPE frontdoor_open_connections gauge\nfrontdoor_open_connections {}\n",
+                           open_connections());
+    if (open_streams)
+        out += fmt::format("# HELP frontdoor_event_streams Live staff pages (event streams) open now.\n"
+                           "# TYPE frontdoor_event_streams gauge\nfrontdoor_event_streams {}\n",
+                           open_streams());
     out += "# HELP frontdoor_http_requests_total HTTP requests by route and status.\n";
     out += "# TYPE frontdoor_http_requests_total counter\n";
     std::lock_guard lock(mutex_);

@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <functional>
 #include <map>
 #include <mutex>
 #include <string>
@@ -19,6 +20,11 @@ class Metrics {
     void count_checkin() { checkins_.fetch_add(1, std::memory_order_relaxed); }
     /// The Prometheus text exposition format.
     std::string render() const;
+
+    /// Gauges read when /metrics is asked (set once, before serving): open client
+    /// connections and open event streams.
+    std::function<std::size_t()> open_connections;
+    std::function<std::size_t()> open_streams;
 
   private:
     static constexpr std::array<double, 10> kBuckets{0.001, 0.0025, 0.005, 0.01, 0.025,

@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdio>
+#include <algorithm>
 #include <mutex>
 #include <stdexcept>
 
@@ -28,7 +29,16 @@ struct HttpServer::Impl {
           limits{http::RateLimiter(options.login_failures_allowed, options.limit_window, *clock),
                  http::RateLimiter(options.checkin_failures_allowed, options.limit_window, *clock),
                  options.trusted_proxy},
+          server(connection_limits(options)),
           api(server, services.auth, metrics) {}
+
+    static http::ConnectionLimits connection_limits(const ServerOptions& o) {
+        auto l = o.connections;
+        l.worker_threads = static_cast<std::size_t>(std::max(1, o.threads));
+        l.exempt_address = o.trusted_proxy;
+        l.max_held_threads = o.max_event_streams;
+        return l;
+    }
 
     ServerOptions options;
     std::shared_ptr<const shared::Clock> clock;
@@ -37,7 +47,7 @@ struct HttpServer::Impl {
     Services services;
     http::Metrics metrics;
     http::Limiters limits;
-    httplib::Server server;
+    http::FrontServer server;
     http::Api api;
     std::thread thread;
     std::atomic<bool> listener_ended{false};
@@ -60,22 +70,25 @@ void HttpServer::Impl::configure() {
         httplib::default_socket_options(sock);
         listen_fd = sock;
     });
-    int threads = options.threads;
-    server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-    server.set_keep_alive_max_count(1000);
-    server.set_keep_alive_timeout(5);
-    server.set_read_timeout(10, 0);
-    server.set_write_timeout(10, 0);
-    server.set_payload_max_length(64 * 1024);
+    // Threads, keep-alive, timeouts and the size of what is read: FrontServer's.
 
     // Every answer is whole. httplib 0.11.4 applies a Range header to any answer (a 200
     // with part of a JSON body) and, for a content provider, trusts the range's numbers
     // and reads past the body's end. Ignoring Range is always allowed (RFC 9110 14.2):
     // the parsed ranges are dropped before routing. (The request is httplib's own
     // non-const object, handed to handlers as const.)
-    server.set_pre_routing_handler([](const httplib::Request& req, httplib::Response&) {
+    server.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
         const_cast<httplib::Request&>(req).ranges.clear();
-        return httplib::Server::HandlerResponse::Unhandled;
+        return api.screen(req, res) ? httplib::Server::HandlerResponse::Unhandled
+                                    : httplib::Server::HandlerResponse::Handled;
+    });
+    // Every answer: no sniffing; JSON (personal data) is never stored by a cache; an
+    // answer that closes its connection promises no keep-alive.
+    server.set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+        res.set_header("X-Content-Type-Options", "nosniff");
+        if (!res.has_header("Cache-Control") && res.get_header_value("Content-Type").rfind("application/json", 0) == 0)
+            res.set_header("Cache-Control", "no-store");
+        if (res.get_header_value("Connection") == "close") res.headers.erase("Keep-Alive");
     });
 
     // Every error is JSON in the contract's shape, the library's own included.
@@ -86,7 +99,7 @@ void HttpServer::Impl::configure() {
         switch (res.status) {
         case 400: reply(res, 400, shared::wire::error_body({ErrorCode::invalid_json, "the request could not be read", ""})); break;
         case 404: reply(res, 404, shared::wire::error_body({ErrorCode::not_found, "there is nothing here", ""})); break;
-        case 405: reply(res, 405, shared::wire::error_body({ErrorCode::not_found, "this method is not allowed here", ""})); break;
+        case 405: reply(res, 405, shared::wire::error_body({ErrorCode::method_not_allowed, "this method is not allowed here", ""})); break;
         case 413: reply(res, 413, shared::wire::error_body({ErrorCode::too_large, "the request body is over 64 KiB", ""})); break;
         case 414: reply(res, 414, shared::wire::error_body({ErrorCode::too_large, "the address is too long", ""})); break;
         default: {
@@ -104,6 +117,8 @@ void HttpServer::Impl::configure() {
             std::fprintf(stderr, "%s %s %d\n", req.method.c_str(), req.path.c_str(), res.status);
         });
 
+    metrics.open_connections = [this] { return server.open_connections(); };
+    metrics.open_streams = [this] { return events.open_streams(); };
     register_ops_routes(api, services);
     register_auth_routes(api, services, limits);
     register_setup_routes(api, services);
@@ -112,7 +127,13 @@ void HttpServer::Impl::configure() {
     register_day_routes(api, services);
     register_diary_routes(api, services);
     // Last: the page's files take every GET path the API left.
-    register_web_routes(api, services.auth, events, {options.web_root});
+    WebOptions web;
+    web.web_root = options.web_root;
+    web.max_event_streams = options.max_event_streams;
+    web.max_event_streams_per_session = options.max_event_streams_per_session;
+    register_web_routes(api, services.auth, events, web);
+    // Then what no route took: 405 where the path has other methods, else 404.
+    api.register_fallbacks();
 }
 
 void HttpServer::Impl::sweep_loop() {
@@ -142,6 +163,7 @@ int HttpServer::start() {
     if (port_ <= 0) throw std::runtime_error("cannot listen on " + s.options.bind + ":" + std::to_string(s.options.port));
     // httplib listens with a backlog of 5; a burst of clients would be dropped.
     if (s.listen_fd >= 0) ::listen(s.listen_fd, 4096);
+    s.server.start_front();
     s.thread = std::thread([&s] {
         s.server.listen_after_bind();
         s.listener_ended = true;
@@ -165,6 +187,7 @@ void HttpServer::stop() {
     if (s.sweeper.joinable()) s.sweeper.join();
     if (s.thread.joinable()) {
         s.events.shutdown(); // open event streams end now, not at their next heartbeat
+        s.server.stop_front(); // idle connections close; requests in flight finish
         s.server.stop();
         s.thread.join();
     }

@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "server/http/front_server.hpp"
 #include "server/services/context.hpp"
 
 namespace httplib {
@@ -26,7 +27,12 @@ struct ServerOptions {
     std::string db_path;
     std::string bind = "127.0.0.1";
     int port = 0;
-    int threads = 64; // each keep-alive connection holds one while it is open
+    int threads = 64; // request threads; idle connections hold none (front_server.hpp)
+    /// Open connections, slow clients, heads and bodies (front_server.hpp). Its
+    /// worker_threads is `threads`; its exempt_address is `trusted_proxy`.
+    http::ConnectionLimits connections;
+    std::size_t max_event_streams = 200;            // live staff pages in all
+    std::size_t max_event_streams_per_session = 4;  // tabs of one signed-in person
     std::string web_root; // the staff page's files; empty serves none
     Settings settings;
     std::shared_ptr<const shared::Clock> clock; // the system clock when empty

@@ -2,7 +2,9 @@
 
 #include <memory>
 
+#include "server/http/front_server.hpp"
 #include "server/http/static_files.hpp"
+#include "server/http/worker_pool.hpp"
 
 namespace frontdoor::server::http {
 namespace {
@@ -30,11 +32,12 @@ std::string request_token(const httplib::Request& req) {
 
 /// Ends the stream's admission when the last copy of its provider goes away.
 struct StreamTicket {
-    explicit StreamTicket(EventBus& bus) : bus_(bus) {}
-    ~StreamTicket() { bus_.leave_stream(); }
+    StreamTicket(EventBus& bus, std::string key) : bus_(bus), key_(std::move(key)) {}
+    ~StreamTicket() { bus_.leave_stream(key_); }
     StreamTicket(const StreamTicket&) = delete;
     StreamTicket& operator=(const StreamTicket&) = delete;
     EventBus& bus_;
+    std::string key_;
 };
 
 /// One open stream's state, owned by its content provider (one request thread).
@@ -51,22 +54,25 @@ struct StreamState {
 
 void register_event_route(Api& api, AuthService& auth, EventBus& events, const WebOptions& o) {
     const auto max_streams = o.max_event_streams;
+    const auto per_session = o.max_event_streams_per_session;
     const auto heartbeat = o.heartbeat;
     const auto recheck = o.session_recheck;
 
-    api.get(R"(/api/v1/hubs/(\d+)/events)", kStaff, [&auth, &events, max_streams, heartbeat, recheck](
+    api.get(R"(/api/v1/hubs/(\d+)/events)", kStaff, [&auth, &events, max_streams, per_session, heartbeat, recheck](
                                                       const httplib::Request& req, httplib::Response& res,
                                                       const Principal& p) {
         const Id hub_id = path_id(req);
         if (!may_see_hub(p, hub_id))
             return reply_error(res, make_error(ErrorCode::forbidden, "this is not your hub"));
-        if (!events.try_enter_stream(max_streams)) {
+        if (!events.try_enter_stream(p.token_hash, max_streams, per_session)) {
             res.set_header("Retry-After", "30");
             return reply_error(res, make_error(ErrorCode::unavailable,
                                                "too many live pages are open; this one will poll"));
         }
         auto st = std::make_shared<StreamState>();
-        st->ticket = std::make_unique<StreamTicket>(events);
+        st->ticket = std::make_unique<StreamTicket>(events, p.token_hash);
+        // The stream keeps this thread until it ends; the pool starts another for the rest.
+        WorkerPool::hold_thread();
         st->cursor = events.last_id();
         // A reconnecting EventSource says what it saw last; replay from there if we can.
         if (auto last = req.get_header_value("Last-Event-ID"); !last.empty() && last.size() < 20 &&
@@ -93,8 +99,10 @@ void register_event_route(Api& api, AuthService& auth, EventBus& events, const W
                     st->last_session_check = now;
                     return write("retry: 2000\n\n" + sse_message("hello", "{}"));
                 }
-                // Short waits: httplib checks for a server stop between two calls.
+                // Short waits: httplib checks for a server stop between two calls, and a
+                // page that has gone gives its place back within a second.
                 auto batch = events.wait(hub_id, st->cursor, milliseconds{1000});
+                if (FrontServer::client_gone()) return false;
                 now = steady_clock::now();
                 if (batch.closed) {
                     sink.done();

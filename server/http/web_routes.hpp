@@ -21,7 +21,8 @@ namespace frontdoor::server::http {
 
 struct WebOptions {
     std::filesystem::path web_root;     // empty: serve no page, only the event stream
-    std::size_t max_event_streams = 32; // each open stream holds one request thread
+    std::size_t max_event_streams = 200;           // each open stream holds a thread of its own
+    std::size_t max_event_streams_per_session = 4; // tabs of one signed-in person
     std::chrono::milliseconds heartbeat{15000};      // a comment line when nothing happened
     std::chrono::milliseconds session_recheck{5000}; // an ended session ends its stream
 };

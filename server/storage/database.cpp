@@ -10,6 +10,10 @@ namespace frontdoor::server::storage {
 namespace {
 
 constexpr size_t kMaxGroup = 64;
+/// Read connections kept for reuse (each holds up to 1 MiB of page cache). More may be
+/// open at one moment under load; past this many they close when returned, so that a
+/// crowd of readers that came and went does not stay in the resident size.
+constexpr size_t kIdleReaders = 16;
 // Small background checkpoints: each ends with an fsync of the database file, and on
 // this machine's filesystem a commit's WAL fsync waits behind it (a 1000-page checkpoint
 // held commits up for 30-180 ms; at 256 pages they stay under the bench's notice).
@@ -106,7 +110,7 @@ Database::Lease::Lease(Database& d) : db(d) {
 
 Database::Lease::~Lease() {
     std::lock_guard lock(db.pool_mutex_);
-    if (db.idle_.size() < 64) db.idle_.push_back(std::move(conn));
+    if (db.idle_.size() < kIdleReaders) db.idle_.push_back(std::move(conn));
 }
 
 int Database::schema_version() {

@@ -93,12 +93,14 @@ TEST_CASE("the bus hands each stream its hub's events after its cursor") {
         CHECK(std::chrono::steady_clock::now() - t0 < 1s);
     }
     SUBCASE("streams are admitted up to a limit") {
-        CHECK(bus.try_enter_stream(2));
-        CHECK(bus.try_enter_stream(2));
-        CHECK_FALSE(bus.try_enter_stream(2));
-        bus.leave_stream();
-        CHECK(bus.try_enter_stream(2));
-        CHECK(bus.open_streams() == 2);
+        CHECK(bus.try_enter_stream("a", 3, 2));
+        CHECK(bus.try_enter_stream("a", 3, 2));
+        CHECK_FALSE(bus.try_enter_stream("a", 3, 2)); // two for one session
+        CHECK(bus.try_enter_stream("b", 3, 2));
+        CHECK_FALSE(bus.try_enter_stream("c", 3, 2)); // three in all
+        bus.leave_stream("a");
+        CHECK(bus.try_enter_stream("a", 3, 2));
+        CHECK(bus.open_streams() == 3);
     }
 }
 

@@ -82,6 +82,9 @@ void TestServer::start(int port) {
     o.checkin_failures_allowed = options_.checkin_failures_allowed;
     o.sweep_every = options_.sweep_every;
     o.log_requests = options_.log_requests;
+    o.connections = options_.connections;
+    o.max_event_streams = options_.max_event_streams;
+    o.max_event_streams_per_session = options_.max_event_streams_per_session;
     server_ = std::make_unique<server::HttpServer>(o);
     int bound = server_->start();
     http_ = HttpJson("127.0.0.1", bound);

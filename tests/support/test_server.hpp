@@ -40,6 +40,9 @@ class TestServer {
         int threads = 64;
         bool log_requests = false;
         std::string trusted_proxy;
+        server::http::ConnectionLimits connections{}; // its worker_threads is `threads`
+        std::size_t max_event_streams = 200;
+        std::size_t max_event_streams_per_session = 4;
     };
 
     TestServer();
