@@ -4,7 +4,7 @@
 
 namespace frontdoor::shared {
 namespace {
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 14> kNames{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 15> kNames{{
     {ErrorCode::invalid_json, "invalid_json"},
     {ErrorCode::invalid_field, "invalid_field"},
     {ErrorCode::missing_field, "missing_field"},
@@ -17,6 +17,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 14> kNames{{
     {ErrorCode::conflict, "conflict"},
     {ErrorCode::too_large, "too_large"},
     {ErrorCode::rate_limited, "rate_limited"},
+    {ErrorCode::unsupported_media_type, "unsupported_media_type"},
     {ErrorCode::unavailable, "unavailable"},
     {ErrorCode::internal, "internal"},
 }};

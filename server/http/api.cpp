@@ -26,6 +26,7 @@ int http_status(shared::ErrorCode code) {
     case ErrorCode::conflict: return 409;
     case ErrorCode::too_large: return 413;
     case ErrorCode::rate_limited: return 429;
+    case ErrorCode::unsupported_media_type: return 415;
     case ErrorCode::unavailable: return 503;
     case ErrorCode::internal: return 500;
     }
