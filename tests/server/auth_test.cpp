@@ -211,3 +211,52 @@ TEST_CASE("the library's own errors are JSON in the contract's shape") {
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("server: sign-in") {
+
+namespace {
+
+Reply sign_in(TestServer& server, const std::string& user, const std::string& password, const std::string& from = {}) {
+    httplib::Headers headers;
+    if (!from.empty()) headers.emplace("X-Forwarded-For", from);
+    return server.http().post("/api/v1/auth/login", json{{"username", user}, {"password", password}}, {}, headers);
+}
+
+constexpr const char* kAdminPassword = "correct horse battery";
+
+} // namespace
+
+TEST_CASE("usernames are case-insensitive") {
+    TestServer server;
+    Fixture f(server);
+    auto hub = f.hub();
+    REQUIRE_REPLY(sign_in(server, "ADMIN", kAdminPassword), 200);
+    REQUIRE_REPLY(sign_in(server, "Admin", kAdminPassword), 200);
+    REQUIRE_ERROR(sign_in(server, "ADMIN", "wrong"), 401, "unauthenticated");
+
+    auto clash = server.post("/api/v1/staff",
+                             json{{"name", "Another Admin"}, {"role", "family_worker"}, {"hub_id", hub},
+                                  {"username", "ADMIN"}, {"password", "another-password-1"}, {"access", "admin"}},
+                             server.admin_token());
+    REQUIRE_ERROR(clash, 409, "conflict");
+    CHECK(clash.error_field() == "username");
+
+    f.staff(hub, "Maya Manager", "family_worker", "manager", "Maya.Manager", "manager-password-1");
+    auto maya = sign_in(server, "maya.manager", "manager-password-1");
+    REQUIRE_REPLY(maya, 200);
+    CHECK(maya.body["role"] == "manager");
+    REQUIRE_ERROR(server.post("/api/v1/staff",
+                              json{{"name", "Maya Two"}, {"role", "family_worker"}, {"hub_id", hub},
+                                   {"username", "MAYA.MANAGER"}, {"password", "manager-password-2"}},
+                              server.admin_token()),
+                  409, "conflict");
+
+    // Failures count against the account whatever the case it is typed in.
+    TestServer::Options o;
+    o.login_failures_allowed = 3;
+    TestServer limited(o);
+    for (const char* user : {"admin", "ADMIN", "Admin"}) REQUIRE_ERROR(sign_in(limited, user, "guess"), 401, "unauthenticated");
+    REQUIRE_ERROR(sign_in(limited, "aDMIN", kAdminPassword), 429, "rate_limited");
+}
+
+} // TEST_SUITE
