@@ -97,6 +97,20 @@ std::vector<Id> lapse_offers(Connection& c, const ServiceContext& ctx, Instant n
     return holds;
 }
 
+shared::Date last_bookable_day(const ServiceContext& ctx, const date::time_zone* zone, Instant now) {
+    return shared::add_days(shared::local_date(zone, now), ctx.settings.bookable_days_ahead);
+}
+
+std::optional<Error> past_horizon(const ServiceContext& ctx, const date::time_zone* zone, Instant now,
+                                  const shared::Date& day, const char* field) {
+    auto last = last_bookable_day(ctx, zone, now);
+    if (date::sys_days{day} <= date::sys_days{last}) return std::nullopt;
+    return make_error(ErrorCode::invalid_field,
+                      "is too far ahead: bookings open " + std::to_string(ctx.settings.bookable_days_ahead) +
+                          " days ahead, until " + shared::format_date(last),
+                      field);
+}
+
 shared::wire::WaitlistEntry waitlist_wire(Connection& c, const storage::WaitlistRow& w) {
     shared::wire::WaitlistEntry e;
     e.id = w.id;
@@ -149,13 +163,19 @@ Result<shared::wire::WaitlistEntry> BookingService::join_waitlist(const Principa
                 return make_error(ErrorCode::not_found, "no such service", "service_id");
             if (service->needs_child && !in.child)
                 return make_error(ErrorCode::missing_field, "this service is for a child: give the child's details", "child");
+            auto zone = detail::hub_zone(*hub);
             if (in.session_id) {
                 auto s = storage::find_session(c, *in.session_id);
                 if (!s || s->hub_id != in.hub_id || s->service_id != in.service_id)
                     return make_error(ErrorCode::not_found, "no such session of this service here", "session_id");
                 if (s->cancelled || s->start <= now)
                     return make_error(ErrorCode::conflict, "this session is no longer offered", "session_id");
+                if (auto far = detail::past_horizon(ctx_, zone, now, shared::local_date(zone, s->start), "session_id"))
+                    return *far;
             }
+            for (auto [day, field] : {std::pair{in.from, "from"}, std::pair{in.to, "to"}})
+                if (day)
+                    if (auto far = detail::past_horizon(ctx_, zone, now, *day, field)) return *far;
             auto [client, child] = detail::upsert_family(c, in.client, in.child, now);
             storage::WaitlistRow w;
             w.hub_id = in.hub_id;
