@@ -4,7 +4,7 @@
 
 namespace frontdoor::shared {
 namespace {
-constexpr std::array<std::pair<ErrorCode, std::string_view>, 15> kNames{{
+constexpr std::array<std::pair<ErrorCode, std::string_view>, 16> kNames{{
     {ErrorCode::invalid_json, "invalid_json"},
     {ErrorCode::invalid_field, "invalid_field"},
     {ErrorCode::missing_field, "missing_field"},
@@ -18,6 +18,7 @@ constexpr std::array<std::pair<ErrorCode, std::string_view>, 15> kNames{{
     {ErrorCode::method_not_allowed, "method_not_allowed"},
     {ErrorCode::too_large, "too_large"},
     {ErrorCode::rate_limited, "rate_limited"},
+    {ErrorCode::unsupported_media_type, "unsupported_media_type"},
     {ErrorCode::unavailable, "unavailable"},
     {ErrorCode::internal, "internal"},
 }};

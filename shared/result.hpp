@@ -25,6 +25,7 @@ enum class ErrorCode {
     method_not_allowed,
     too_large,
     rate_limited,
+    unsupported_media_type, // the body is not of the type the route takes (415)
     unavailable, // the server could not be reached or answered 5xx (client side only)
     internal,
 };

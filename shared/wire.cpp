@@ -164,6 +164,7 @@ void to_json(json& j, const WaitlistEntry& w) {
     put_optional(j, "offer_expires_at", w.offer_expires_at);
     put_optional(j, "offered_start", w.offered_start);
     put_optional(j, "reference", w.reference);
+    put_optional(j, "code", w.code);
 }
 
 Result<WaitlistEntry> parse_waitlist_entry(const json& j) {
@@ -175,6 +176,7 @@ Result<WaitlistEntry> parse_waitlist_entry(const json& j) {
     w.offer_expires_at = r.optional_string("offer_expires_at");
     w.offered_start = r.optional_string("offered_start");
     w.reference = r.optional_string("reference");
+    w.code = r.optional_string("code", 128);
     if (auto& e = r.error()) return *e;
     return w;
 }

@@ -126,6 +126,9 @@ struct WaitlistEntry {
     std::optional<std::string> offer_expires_at;
     std::optional<std::string> offered_start;
     std::optional<std::string> reference;
+    /// In the join answer only: the secret that names this entry later
+    /// (GET /waitlist/code/{code}, .../accept, .../decline). Shown once.
+    std::optional<std::string> code;
 };
 void to_json(json& j, const WaitlistEntry& w);
 Result<WaitlistEntry> parse_waitlist_entry(const json& j);

@@ -63,6 +63,7 @@ int run_serve(const ServeArgs& args) {
         o.trusted_proxy = cfg["trusted_proxy"].value_or(o.trusted_proxy);
         o.settings.offer_hold = std::chrono::minutes{cfg["offer_hold_minutes"].value_or(120)};
         o.settings.staff_session_idle = std::chrono::minutes{cfg["session_idle_minutes"].value_or(30)};
+        o.settings.bookable_days_ahead = cfg["bookable_days_ahead"].value_or(o.settings.bookable_days_ahead);
     }
     if (args.db) o.db_path = *args.db;
     if (args.bind) o.bind = *args.bind;

@@ -28,6 +28,7 @@ int http_status(shared::ErrorCode code) {
     case ErrorCode::method_not_allowed: return 405;
     case ErrorCode::too_large: return 413;
     case ErrorCode::rate_limited: return 429;
+    case ErrorCode::unsupported_media_type: return 415;
     case ErrorCode::unavailable: return 503;
     case ErrorCode::internal: return 500;
     }
@@ -209,7 +210,7 @@ bool read_capped_body(const httplib::Request& req, httplib::Response& res, const
     if (too_large || res.status == 413 || FrontServer::body_overrun())
         reply(res, 413, shared::wire::error_body({ErrorCode::too_large, "the request body is over 64 KiB", ""}));
     else if (res.status == 415)
-        reply(res, 415, shared::wire::error_body({ErrorCode::invalid_json, "the body's Content-Encoding is not supported", ""}));
+        reply(res, 415, shared::wire::error_body({ErrorCode::unsupported_media_type, "the body's Content-Encoding is not supported", ""}));
     else
         reply(res, 400, shared::wire::error_body({ErrorCode::invalid_json, "the request body could not be read", ""}));
     return false;

@@ -1,30 +1,48 @@
 #include "server/http/rate_limiter.hpp"
 
+#include <algorithm>
+
 namespace frontdoor::server::http {
 
-bool RateLimiter::allowed(const std::string& key) {
+std::optional<std::chrono::seconds> RateLimiter::retry_after(const std::string& key) {
     std::lock_guard lock(mutex_);
-    auto it = windows_.find(key);
-    if (it == windows_.end()) return true;
-    if (clock_.now() - it->second.start >= window_) {
-        windows_.erase(it);
-        return true;
-    }
-    return it->second.failures < limit_;
+    auto it = entries_.find(key);
+    if (it == entries_.end() || !it->second.locked_until) return std::nullopt;
+    auto now = clock_.now();
+    if (now >= *it->second.locked_until) return std::nullopt;
+    return std::max(std::chrono::seconds{1},
+                    std::chrono::duration_cast<std::chrono::seconds>(*it->second.locked_until - now));
 }
 
-void RateLimiter::record_failure(const std::string& key) {
+void RateLimiter::record(const std::string& key) {
     std::lock_guard lock(mutex_);
     auto now = clock_.now();
-    if (windows_.size() > 100'000) windows_.clear(); // bounded memory under a flood
-    auto& w = windows_[key];
-    if (w.failures == 0 || now - w.start >= window_) w = Window{now, 0};
-    ++w.failures;
+    if (entries_.size() > 100'000) { // bounded memory under a flood: keep only the locked
+        std::erase_if(entries_, [now](const auto& e) { return !e.second.locked_until || *e.second.locked_until <= now; });
+        if (entries_.size() > 100'000) entries_.clear();
+    }
+    auto& e = entries_[key];
+    if (e.locked_until && now >= *e.locked_until) {
+        // Served its lockout; a quiet window after it forgives the back-off.
+        if (now - *e.locked_until >= policy_.window) e.lockouts = 0;
+        e.locked_until.reset();
+        e.count = 0;
+    }
+    if (e.count == 0 || now - e.window_start >= policy_.window) {
+        e.window_start = now;
+        e.count = 0;
+    }
+    if (++e.count < policy_.limit) return;
+    auto lockout = policy_.lockout;
+    for (int i = 0; i < e.lockouts && lockout < policy_.max_lockout; ++i) lockout *= 2;
+    e.locked_until = now + std::min(lockout, policy_.max_lockout);
+    ++e.lockouts;
+    e.count = 0;
 }
 
 void RateLimiter::reset(const std::string& key) {
     std::lock_guard lock(mutex_);
-    windows_.erase(key);
+    entries_.erase(key);
 }
 
 } // namespace frontdoor::server::http

@@ -1,10 +1,13 @@
 #pragma once
-// A fixed-window counter of failures per client key (IP address, kiosk): after
-// `limit` failures in `window`, allowed() is false until the window passes.
+// A counter of events (failed proofs, bookings) per key (a kiosk, an address, an
+// account): after `limit` events within `window`, the key is locked out for `lockout`;
+// each further lockout of the same key doubles, up to `max_lockout`, until the key has
+// had a quiet `window` past its lockout. retry_after() says how long is left.
 // Thread-safety: every method may be called from any thread.
 
 #include <chrono>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -12,25 +15,37 @@
 
 namespace frontdoor::server::http {
 
+struct LimitPolicy {
+    int limit = 10;
+    std::chrono::seconds window{std::chrono::minutes{5}};
+    std::chrono::seconds lockout{std::chrono::minutes{5}};     // the first lockout
+    std::chrono::seconds max_lockout{std::chrono::minutes{5}}; // equal to lockout: no back-off
+};
+
 class RateLimiter {
   public:
-    RateLimiter(int limit, std::chrono::seconds window, const shared::Clock& clock)
-        : limit_(limit), window_(window), clock_(clock) {}
+    RateLimiter(LimitPolicy policy, const shared::Clock& clock) : policy_(policy), clock_(clock) {}
 
-    bool allowed(const std::string& key);
-    void record_failure(const std::string& key);
+    /// How long until the key may try again; nullopt when it may now.
+    std::optional<std::chrono::seconds> retry_after(const std::string& key);
+    /// Counts one event; the limit'th in a window locks the key out.
+    void record(const std::string& key);
+    /// Forgets the key's count and back-off.
     void reset(const std::string& key);
 
+    const LimitPolicy& policy() const { return policy_; }
+
   private:
-    struct Window {
-        shared::Instant start;
-        int failures = 0;
+    struct Entry {
+        shared::Instant window_start;
+        int count = 0;
+        int lockouts = 0;                  // in a row, for the back-off
+        std::optional<shared::Instant> locked_until;
     };
-    int limit_;
-    std::chrono::seconds window_;
+    LimitPolicy policy_;
     const shared::Clock& clock_;
     std::mutex mutex_;
-    std::unordered_map<std::string, Window> windows_;
+    std::unordered_map<std::string, Entry> entries_;
 };
 
 } // namespace frontdoor::server::http

@@ -6,11 +6,8 @@
 namespace frontdoor::server::http {
 
 void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& limits) {
-    api.post("/api/v1/checkins", kDeskAndKiosk, [&s, &metrics, &limits](const httplib::Request& req, httplib::Response& res,
-                                                                       const Principal& p) {
-        auto key = client_key(req, &p, limits);
-        if (!limits.checkins.allowed(key))
-            return reply_error(res, make_error(ErrorCode::rate_limited, "too many tries; please see reception"));
+    api.post("/api/v1/checkins", kDeskAndKiosk, identity_proof(limits, [&s, &metrics](const httplib::Request& req, httplib::Response& res,
+                                                                                      const Principal& p) {
         auto body = body_object(req);
         if (!body) return reply_error(res, body.error());
         shared::FieldReader r(*body);
@@ -31,13 +28,10 @@ void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
         }
         if (auto& e = r.error()) return reply_error(res, *e);
         auto done = s.arrival.check_in(p, in);
-        if (!done) {
-            if (done.error().code == ErrorCode::no_appointment_found) limits.checkins.record_failure(key);
-            return reply_error(res, done.error());
-        }
+        if (!done) return reply_error(res, done.error());
         metrics.count_checkin();
         reply(res, 200, json{{"checked_in", *done}});
-    });
+    }));
 }
 
 } // namespace frontdoor::server::http

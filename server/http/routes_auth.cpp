@@ -14,24 +14,17 @@ std::string session_cookie(const httplib::Request& req, const std::string& value
     return cookie;
 }
 
-} // namespace
-
-std::string client_key(const httplib::Request& req, const Principal* p, const Limiters& limits) {
-    if (p && p->kiosk_id) return "kiosk:" + std::to_string(*p->kiosk_id);
-    if (!limits.trusted_proxy.empty() && req.remote_addr == limits.trusted_proxy) {
-        // nginx appends the address it saw ($proxy_add_x_forwarded_for): the last one is
-        // the only one the proxy vouches for; a proxy that adds a header line of its own
-        // puts it after the client's.
-        auto lines = req.get_header_value_count("X-Forwarded-For");
-        auto forwarded = lines ? req.get_header_value("X-Forwarded-For", lines - 1) : std::string{};
-        auto last = std::string_view(forwarded);
-        if (auto comma = last.rfind(','); comma != std::string_view::npos) last.remove_prefix(comma + 1);
-        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
-        while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
-        if (!last.empty() && last.size() <= 64) return "addr:" + std::string(last);
-    }
-    return "addr:" + req.remote_addr;
+/// application/json, any case, with or without parameters (charset=utf-8).
+bool is_json_type(std::string_view type) {
+    type = type.substr(0, type.find(';'));
+    while (!type.empty() && type.back() == ' ') type.remove_suffix(1);
+    constexpr std::string_view json_type = "application/json";
+    return type.size() == json_type.size() &&
+           std::equal(type.begin(), type.end(), json_type.begin(),
+                      [](char a, char b) { return std::tolower(static_cast<unsigned char>(a)) == b; });
 }
+
+} // namespace
 
 void register_ops_routes(Api& api, Services&) {
     api.public_get("/healthz", [](const httplib::Request&, httplib::Response& res) {
@@ -44,21 +37,26 @@ void register_ops_routes(Api& api, Services&) {
 
 void register_auth_routes(Api& api, Services& s, Limiters& limits) {
     api.public_post("/api/v1/auth/login", [&s, &limits](const httplib::Request& req, httplib::Response& res) {
-        auto key = client_key(req, nullptr, limits);
-        if (!limits.logins.allowed(key))
-            return reply_error(res, make_error(ErrorCode::rate_limited, "too many sign-in attempts; wait a few minutes"));
+        // A cross-site form can post text/plain or a form body, never application/json
+        // (that needs a CORS preflight, which nothing here answers).
+        if (!is_json_type(req.get_header_value("Content-Type")))
+            return reply_error(res, make_error(ErrorCode::unsupported_media_type, "send the sign-in as application/json"));
         auto body = body_object(req);
         if (!body) return reply_error(res, body.error());
         shared::FieldReader r(*body);
         auto username = r.string("username", 200);
         auto password = r.string("password", 1000);
         if (auto& e = r.error()) return reply_error(res, *e);
+        auto account = username_key(username);
+        auto address = client_key(req, nullptr, limits);
+        if (auto wait = limits.logins.retry_after(account, address))
+            return reply_rate_limited(res, *wait, "too many sign-in attempts");
         auto login = s.auth.login(username, password);
         if (!login) {
-            if (login.error().code == ErrorCode::unauthenticated) limits.logins.record_failure(key);
+            if (login.error().code == ErrorCode::unauthenticated) limits.logins.failed(account, address);
             return reply_error(res, login.error());
         }
-        limits.logins.reset(key);
+        limits.logins.succeeded(account, address);
         // Browsers keep the session in an HttpOnly cookie; API clients use the token.
         auto max_age = s.ctx.settings.staff_session_idle.count();
         res.set_header("Set-Cookie", session_cookie(req, login->token, max_age));

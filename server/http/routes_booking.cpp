@@ -14,18 +14,13 @@ shared::Result<shared::Date> query_date(const httplib::Request& req, const char*
     return *d;
 }
 
-/// The client's date of birth a kiosk must prove, from the body or the query.
-std::optional<std::string> proof_of_dob(const httplib::Request& req) {
-    if (req.has_param("date_of_birth")) return req.get_param_value("date_of_birth");
-    auto body = shared::parse_json_object(req.body);
-    if (body && body->contains("date_of_birth") && (*body)["date_of_birth"].is_string())
-        return (*body)["date_of_birth"].get<std::string>();
-    return std::nullopt;
-}
+/// A waitlist entry named by its path: an id (staff) or the code from the join answer.
+WaitlistRef by_id(const httplib::Request& req) { return {path_id(req), std::nullopt}; }
+WaitlistRef by_code(const httplib::Request& req) { return {std::nullopt, req.matches[1].str()}; }
 
 } // namespace
 
-void register_booking_routes(Api& api, Services& s, Metrics& metrics) {
+void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& limits) {
     api.get("/api/v1/availability", kAnyone, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
         auto hub = query_id(req, "hub_id");
         if (!hub) return reply_error(res, hub.error());
@@ -42,9 +37,16 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics) {
                        std::shared_ptr<const std::string>(list, &list->body_gzip));
     });
 
-    api.post("/api/v1/bookings", kDeskAndKiosk, [&s, &metrics](const httplib::Request& req, httplib::Response& res,
-                                                               const Principal& p) {
+    auto bookings_limit = [&limits](const char* what, Api::Handler h) {
+        return per_kiosk(limits.kiosk_bookings, what, std::move(h));
+    };
+    api.post("/api/v1/bookings", kDeskAndKiosk, bookings_limit("too many bookings from this kiosk", [&s, &metrics](
+                                                    const httplib::Request& req, httplib::Response& res, const Principal& p) {
         auto key = req.get_header_value("Idempotency-Key");
+        // A kiosk retries after a timeout: without a key, a retry would book twice.
+        if (key.empty() && p.role == Role::kiosk)
+            return reply_error(res, make_error(ErrorCode::missing_field, "a kiosk sends one with every booking",
+                                               "Idempotency-Key"));
         if (key.size() > 200)
             return reply_error(res, make_error(ErrorCode::invalid_field, "is longer than 200 characters", "Idempotency-Key"));
         auto body = body_object(req);
@@ -68,10 +70,10 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics) {
         auto booked = s.booking.book(p, in, key, sha256_hex(body->dump()));
         if (booked) metrics.count_booking();
         reply_result(res, 201, booked);
-    });
+    }));
 
     api.post(R"(/api/v1/bookings/([A-Za-z0-9-]{1,20})/cancel)", kDeskAndKiosk,
-             [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+             identity_proof(limits, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
                  auto ref = shared::normalise_reference(req.matches[1].str());
                  if (!ref) return reply_error(res, make_error(ErrorCode::not_found, "no booking has that reference", "reference"));
                  std::optional<std::string> dob;
@@ -85,9 +87,10 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics) {
                  auto done = s.booking.cancel(p, *ref, dob);
                  if (!done) return reply_error(res, done.error());
                  reply(res, 200, json{{"status", *done}});
-             });
+             }));
 
-    api.post("/api/v1/waitlist", kDeskAndKiosk, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+    api.post("/api/v1/waitlist", kDeskAndKiosk, bookings_limit("too many bookings from this kiosk", [&s](
+                                                    const httplib::Request& req, httplib::Response& res, const Principal& p) {
         auto body = body_object(req);
         if (!body) return reply_error(res, body.error());
         shared::FieldReader r(*body);
@@ -106,17 +109,26 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics) {
         in.child = read_child(r, "child", today);
         if (auto& e = r.error()) return reply_error(res, *e);
         reply_result(res, 201, s.booking.join_waitlist(p, in));
-    });
+    }));
 
-    api.get(R"(/api/v1/waitlist/(\d+))", kDeskAndKiosk, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-        reply_result(res, 200, s.booking.waitlist_entry(p, path_id(req), proof_of_dob(req)));
-    });
-    api.post(R"(/api/v1/waitlist/(\d+)/accept)", kDeskAndKiosk, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-        reply_result(res, 200, s.booking.accept_offer(p, path_id(req), proof_of_dob(req)));
-    });
-    api.post(R"(/api/v1/waitlist/(\d+)/decline)", kDeskAndKiosk, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
-        reply_result(res, 200, s.booking.decline_offer(p, path_id(req), proof_of_dob(req)));
-    });
+    // A waitlist entry by id (staff; a kiosk is refused) or by the code its join answer
+    // gave (the kiosk's only way): both are proofs, through the one limiter.
+    struct Naming {
+        std::string pattern;
+        WaitlistRef (*ref)(const httplib::Request&);
+    };
+    for (const Naming& n : {Naming{R"(/api/v1/waitlist/(\d+))", &by_id},
+                            Naming{R"(/api/v1/waitlist/code/([A-Za-z0-9]{1,128}))", &by_code}}) {
+        auto route = [&s, &limits, ref = n.ref](auto answer) {
+            return identity_proof(limits, [&s, ref, answer](const httplib::Request& req, httplib::Response& res,
+                                                            const Principal& p) {
+                reply_result(res, 200, (s.booking.*answer)(p, ref(req)));
+            });
+        };
+        api.get(n.pattern, kDeskAndKiosk, route(&BookingService::waitlist_entry));
+        api.post(n.pattern + "/accept", kDeskAndKiosk, route(&BookingService::accept_offer));
+        api.post(n.pattern + "/decline", kDeskAndKiosk, route(&BookingService::decline_offer));
+    }
 
     api.get("/api/v1/waitlist", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
         auto hub = query_id(req, "hub_id");

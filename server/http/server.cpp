@@ -26,9 +26,7 @@ struct HttpServer::Impl {
           db(options.db_path),
           services(ServiceContext{db, *clock, options.settings,
                                   [this](const BookingEvent& e) { events.publish(e); }}),
-          limits{http::RateLimiter(options.login_failures_allowed, options.limit_window, *clock),
-                 http::RateLimiter(options.checkin_failures_allowed, options.limit_window, *clock),
-                 options.trusted_proxy},
+          limits(options, *clock),
           server(connection_limits(options)),
           api(server, services.auth, metrics) {}
 
@@ -122,7 +120,7 @@ void HttpServer::Impl::configure() {
     register_ops_routes(api, services);
     register_auth_routes(api, services, limits);
     register_setup_routes(api, services);
-    register_booking_routes(api, services, metrics);
+    register_booking_routes(api, services, metrics, limits);
     register_arrival_routes(api, services, metrics, limits);
     register_day_routes(api, services);
     register_diary_routes(api, services);

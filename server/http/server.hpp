@@ -36,8 +36,15 @@ struct ServerOptions {
     std::string web_root; // the staff page's files; empty serves none
     Settings settings;
     std::shared_ptr<const shared::Clock> clock; // the system clock when empty
-    int login_failures_allowed = 10;  // per client in limit_window
-    int checkin_failures_allowed = 30; // per kiosk or address in limit_window
+    // Limits, each per limit_window; a lockout lasts limit_window, doubling on repeat up
+    // to its max (http/limits.hpp, http/sign_in_limiter.hpp).
+    int login_failures_allowed = 10;          // per account from one address
+    int login_address_failures_allowed = 30;  // per address, every account together
+    int login_account_failures_allowed = 100; // per account, every address together
+    std::chrono::seconds login_max_lockout{std::chrono::hours{1}};
+    int checkin_failures_allowed = 30; // failed proofs of identity per kiosk or address
+    std::chrono::seconds proof_max_lockout{std::chrono::minutes{30}};
+    int kiosk_bookings_allowed = 30;   // bookings and waitlist joins per kiosk
     std::chrono::seconds limit_window{std::chrono::minutes{5}};
     std::chrono::seconds sweep_every{std::chrono::seconds{30}}; // offer expiry
     bool log_requests = false;

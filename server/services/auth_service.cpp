@@ -23,6 +23,13 @@ std::optional<Role> parse_role(std::string_view n) {
     return std::nullopt;
 }
 
+std::string username_key(std::string_view username) {
+    std::string key(username);
+    for (auto& ch : key)
+        if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+    return key;
+}
+
 std::string Principal::actor() const {
     if (kiosk_id) return "kiosk:" + std::to_string(*kiosk_id);
     if (staff_id) return "staff:" + std::to_string(*staff_id);

@@ -14,6 +14,11 @@ enum class Role { admin, manager, reception, practitioner, kiosk };
 std::string_view role_name(Role r);
 std::optional<Role> parse_role(std::string_view name);
 
+/// Usernames are case-insensitive: `ADMIN` is `admin`. They are ASCII (letters, digits,
+/// . _ - @), so folding ASCII letters is the whole rule, the same as SQLite's NOCASE
+/// the staff table's username index uses. The key sign-in limits count an account by.
+std::string username_key(std::string_view username);
+
 struct Principal {
     Role role = Role::kiosk;
     std::optional<Id> staff_id;

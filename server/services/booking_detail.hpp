@@ -35,6 +35,12 @@ std::optional<Id> offer_place(storage::Connection& c, const ServiceContext& ctx,
 /// Lapses offers that are past their time, passing each place on. Returns the holds made.
 std::vector<Id> lapse_offers(storage::Connection& c, const ServiceContext& ctx, shared::Instant now);
 
+/// The last day (local to the hub) that may be booked or waited for today.
+shared::Date last_bookable_day(const ServiceContext& ctx, const date::time_zone* zone, shared::Instant now);
+/// `invalid_field` on `field` when `day` is past last_bookable_day().
+std::optional<Error> past_horizon(const ServiceContext& ctx, const date::time_zone* zone, shared::Instant now,
+                                  const shared::Date& day, const char* field);
+
 /// The wire form of a waitlist entry.
 shared::wire::WaitlistEntry waitlist_wire(storage::Connection& c, const storage::WaitlistRow& w);
 

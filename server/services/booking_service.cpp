@@ -104,8 +104,10 @@ Result<BookingService::Availability> BookingService::compute_availability(const 
         return ctx_.db.read([&](Connection& c) -> Result<Availability> {
             auto t = load_target(c, by, q.hub_id, q.service_id);
             if (!t) return t.error();
+            // Times past the booking horizon are not offered: they could not be booked.
+            auto last = std::min(date::sys_days{q.to}, date::sys_days{detail::last_bookable_day(ctx_, t->zone, now)});
             auto from = day_start(t->zone, q.from);
-            auto to = day_start(t->zone, shared::add_days(q.to, 1));
+            auto to = day_start(t->zone, shared::add_days(shared::Date{last}, 1));
             auto out = std::make_shared<SlotList>();
             if (t->service.kind == "group") {
                 for (const auto& s : storage::sessions_between(c, q.hub_id, q.service_id, std::max(from, now), to)) {
@@ -115,7 +117,7 @@ Result<BookingService::Availability> BookingService::compute_availability(const 
                 }
             } else {
                 auto diary = load_diary(c, *t, from, to);
-                domain::SlotQuery sq{t->zone, q.from, q.to, shared::Minutes{t->service.duration_minutes}, now};
+                domain::SlotQuery sq{t->zone, q.from, shared::Date{last}, shared::Minutes{t->service.duration_minutes}, now};
                 for (const auto& s : domain::appointment_slots(sq, diary.practitioners, diary.rooms))
                     out->slots.push_back({shared::format_instant(s.start, t->zone), shared::format_instant(s.end, t->zone),
                                           s.room_id, s.staff_id, std::nullopt, s.places_left});
@@ -149,6 +151,8 @@ Result<storage::BookingRow> book_locked(Connection& c, const ServiceContext& ctx
             return make_error(ErrorCode::not_found, "no such session of this service here", "session_id");
         if (s->cancelled || s->start <= now)
             return make_error(ErrorCode::slot_unavailable, "this session is no longer offered");
+        if (auto far = detail::past_horizon(ctx, t->zone, now, shared::local_date(t->zone, s->start), "session_id"))
+            return *far;
         if (storage::live_bookings_in_session(c, s->id) >= s->capacity)
             return make_error(ErrorCode::slot_unavailable, "this session is full; you can join the waitlist");
         b.session_id = s->id;
@@ -159,6 +163,7 @@ Result<storage::BookingRow> book_locked(Connection& c, const ServiceContext& ctx
     } else {
         if (!in.start) return make_error(ErrorCode::missing_field, "an appointment needs its start time", "start");
         auto day = shared::local_date(t->zone, *in.start);
+        if (auto far = detail::past_horizon(ctx, t->zone, now, day, "start")) return *far;
         auto from = day_start(t->zone, day);
         auto diary = load_diary(c, *t, from, day_start(t->zone, shared::add_days(day, 1)));
         domain::SlotQuery sq{t->zone, day, day, shared::Minutes{t->service.duration_minutes}, now};
@@ -174,7 +179,6 @@ Result<storage::BookingRow> book_locked(Connection& c, const ServiceContext& ctx
     b.child_id = child_id;
     b.reference = detail::fresh_reference(c);
     b.id = storage::insert_booking(c, b, now, actor_of(by));
-    (void)ctx;
     return b;
 }
 

@@ -57,6 +57,12 @@ struct WaitlistInput {
     std::optional<ChildInput> child;
 };
 
+/// Which waitlist entry: by its id (staff), or by the code its join answer gave.
+struct WaitlistRef {
+    std::optional<Id> id;
+    std::optional<std::string> code;
+};
+
 /// One row of the staff's waitlist view.
 struct WaitlistView {
     shared::wire::WaitlistEntry entry;
@@ -98,14 +104,14 @@ class BookingService {
     /// stored status name.
     Result<std::string> set_status(const Principal& by, Id booking_id, const std::string& requested);
 
+    /// The answer carries `code`, an unguessable secret shown once: the only way a
+    /// kiosk names the entry later (ids are sequential). Only its hash is stored.
     Result<shared::wire::WaitlistEntry> join_waitlist(const Principal& by, const WaitlistInput& in);
-    /// A kiosk must give the client's date of birth for these three.
-    Result<shared::wire::WaitlistEntry> waitlist_entry(const Principal& by, Id id,
-                                                       const std::optional<std::string>& dob);
-    Result<shared::wire::WaitlistEntry> accept_offer(const Principal& by, Id id,
-                                                     const std::optional<std::string>& dob);
-    Result<shared::wire::WaitlistEntry> decline_offer(const Principal& by, Id id,
-                                                      const std::optional<std::string>& dob);
+    /// For these three a kiosk names the entry by its code, at its own hub; by an id
+    /// (staff only) a kiosk is `forbidden`. An unknown code is `not_found`.
+    Result<shared::wire::WaitlistEntry> waitlist_entry(const Principal& by, const WaitlistRef& entry);
+    Result<shared::wire::WaitlistEntry> accept_offer(const Principal& by, const WaitlistRef& entry);
+    Result<shared::wire::WaitlistEntry> decline_offer(const Principal& by, const WaitlistRef& entry);
     Result<std::vector<WaitlistView>> list_waitlist(Id hub_id, std::optional<Id> service_id);
 
     /// Lapses every offer whose time is up and passes each place on. Never throws.

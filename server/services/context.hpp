@@ -24,7 +24,10 @@ struct Settings {
     std::chrono::seconds offer_hold{std::chrono::hours{2}};
     std::chrono::seconds staff_session_idle{std::chrono::minutes{30}};
     std::chrono::seconds idempotency_keep{std::chrono::hours{48}};
-    int booking_horizon_days = 120; // how far ahead availability may be asked for
+    int booking_horizon_days = 120; // the longest span one availability question may cover
+    /// How far ahead of today (at the hub) a booking, a waitlist date or an offered time
+    /// may be: 26 weeks.
+    int bookable_days_ahead = 26 * 7;
 };
 
 /// A change to a booking that open staff pages should see. Called after the change is

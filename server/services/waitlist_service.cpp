@@ -97,6 +97,20 @@ std::vector<Id> lapse_offers(Connection& c, const ServiceContext& ctx, Instant n
     return holds;
 }
 
+shared::Date last_bookable_day(const ServiceContext& ctx, const date::time_zone* zone, Instant now) {
+    return shared::add_days(shared::local_date(zone, now), ctx.settings.bookable_days_ahead);
+}
+
+std::optional<Error> past_horizon(const ServiceContext& ctx, const date::time_zone* zone, Instant now,
+                                  const shared::Date& day, const char* field) {
+    auto last = last_bookable_day(ctx, zone, now);
+    if (date::sys_days{day} <= date::sys_days{last}) return std::nullopt;
+    return make_error(ErrorCode::invalid_field,
+                      "is too far ahead: bookings open " + std::to_string(ctx.settings.bookable_days_ahead) +
+                          " days ahead, until " + shared::format_date(last),
+                      field);
+}
+
 shared::wire::WaitlistEntry waitlist_wire(Connection& c, const storage::WaitlistRow& w) {
     shared::wire::WaitlistEntry e;
     e.id = w.id;
@@ -121,15 +135,14 @@ namespace {
 
 using storage::Connection;
 
-/// The entry, checked for who asks: a kiosk must be at its hub and know the date of birth.
-Result<storage::WaitlistRow> entry_for(Connection& c, const Principal& by, Id id, const std::optional<std::string>& dob) {
-    auto w = storage::find_waitlist(c, id);
-    auto not_found = make_error(ErrorCode::not_found, "no such waitlist entry");
-    if (!w) return not_found;
-    if (by.role == Role::kiosk) {
-        auto client = storage::find_client(c, w->client_id);
-        if (w->hub_id != by.hub_id || !dob || !client || client->date_of_birth != *dob) return not_found;
-    }
+/// The entry, checked for who asks: a kiosk names it by its code, at its own hub.
+Result<storage::WaitlistRow> entry_for(Connection& c, const Principal& by, const WaitlistRef& ref) {
+    if (by.role == Role::kiosk && !ref.code)
+        return make_error(ErrorCode::forbidden, "a kiosk names a waitlist entry by the code it was given");
+    auto w = ref.code ? storage::find_waitlist_by_code(c, token_hash(*ref.code))
+                      : storage::find_waitlist(c, ref.id.value_or(0));
+    if (!w || (by.role == Role::kiosk && w->hub_id != by.hub_id))
+        return make_error(ErrorCode::not_found, "no such waitlist entry");
     return *w;
 }
 
@@ -150,13 +163,19 @@ Result<shared::wire::WaitlistEntry> BookingService::join_waitlist(const Principa
                 return make_error(ErrorCode::not_found, "no such service", "service_id");
             if (service->needs_child && !in.child)
                 return make_error(ErrorCode::missing_field, "this service is for a child: give the child's details", "child");
+            auto zone = detail::hub_zone(*hub);
             if (in.session_id) {
                 auto s = storage::find_session(c, *in.session_id);
                 if (!s || s->hub_id != in.hub_id || s->service_id != in.service_id)
                     return make_error(ErrorCode::not_found, "no such session of this service here", "session_id");
                 if (s->cancelled || s->start <= now)
                     return make_error(ErrorCode::conflict, "this session is no longer offered", "session_id");
+                if (auto far = detail::past_horizon(ctx_, zone, now, shared::local_date(zone, s->start), "session_id"))
+                    return *far;
             }
+            for (auto [day, field] : {std::pair{in.from, "from"}, std::pair{in.to, "to"}})
+                if (day)
+                    if (auto far = detail::past_horizon(ctx_, zone, now, *day, field)) return *far;
             auto [client, child] = detail::upsert_family(c, in.client, in.child, now);
             storage::WaitlistRow w;
             w.hub_id = in.hub_id;
@@ -167,33 +186,34 @@ Result<shared::wire::WaitlistEntry> BookingService::join_waitlist(const Principa
             w.client_id = client;
             w.child_id = child;
             w.status = "waiting";
-            w.id = storage::insert_waitlist(c, w, now);
-            return detail::waitlist_wire(c, w);
+            auto code = random_token();
+            w.id = storage::insert_waitlist(c, w, token_hash(code), now);
+            auto out = detail::waitlist_wire(c, w);
+            out.code = code;
+            return out;
         });
     });
 }
 
-Result<shared::wire::WaitlistEntry> BookingService::waitlist_entry(const Principal& by, Id id,
-                                                                   const std::optional<std::string>& dob) {
+Result<shared::wire::WaitlistEntry> BookingService::waitlist_entry(const Principal& by, const WaitlistRef& ref) {
     expire_offers();
     return guard_storage([&]() -> Result<shared::wire::WaitlistEntry> {
         return ctx_.db.read([&](Connection& c) -> Result<shared::wire::WaitlistEntry> {
-            auto w = entry_for(c, by, id, dob);
+            auto w = entry_for(c, by, ref);
             if (!w) return w.error();
             return detail::waitlist_wire(c, *w);
         });
     });
 }
 
-Result<shared::wire::WaitlistEntry> BookingService::accept_offer(const Principal& by, Id id,
-                                                                 const std::optional<std::string>& dob) {
+Result<shared::wire::WaitlistEntry> BookingService::accept_offer(const Principal& by, const WaitlistRef& ref) {
     Id hub = 0, booking = 0;
     std::vector<Id> offers;
     auto r = guard_storage([&]() -> Result<shared::wire::WaitlistEntry> {
         return ctx_.db.write([&](Connection& c) -> Result<shared::wire::WaitlistEntry> {
             auto now = ctx_.clock.now();
             offers = detail::lapse_offers(c, ctx_, now);
-            auto w = entry_for(c, by, id, dob);
+            auto w = entry_for(c, by, ref);
             if (!w) return w.error();
             hub = w->hub_id;
             if (w->status == "booked") return detail::waitlist_wire(c, *w);
@@ -211,15 +231,14 @@ Result<shared::wire::WaitlistEntry> BookingService::accept_offer(const Principal
     return r;
 }
 
-Result<shared::wire::WaitlistEntry> BookingService::decline_offer(const Principal& by, Id id,
-                                                                  const std::optional<std::string>& dob) {
+Result<shared::wire::WaitlistEntry> BookingService::decline_offer(const Principal& by, const WaitlistRef& ref) {
     Id hub = 0;
     std::vector<Id> offers;
     auto r = guard_storage([&]() -> Result<shared::wire::WaitlistEntry> {
         return ctx_.db.write([&](Connection& c) -> Result<shared::wire::WaitlistEntry> {
             auto now = ctx_.clock.now();
             offers = detail::lapse_offers(c, ctx_, now);
-            auto w = entry_for(c, by, id, dob);
+            auto w = entry_for(c, by, ref);
             if (!w) return w.error();
             hub = w->hub_id;
             if (w->status == "declined") return detail::waitlist_wire(c, *w);

@@ -192,6 +192,23 @@ DROP INDEX clients_by_dob;
 CREATE INDEX bookings_by_session_status ON bookings(session_id, status);
 DROP INDEX bookings_by_session;
 )SQL",
+        // 3: usernames are case-insensitive (`ADMIN` is `admin`): one account per name in
+        // any case. A name that clashed before gets its id appended (and an audit row)
+        // rather than stopping the upgrade. A waitlist entry gets the hash of the code its
+        // join answer gave, the only way a kiosk names it (ids are sequential).
+        R"SQL(
+INSERT INTO audit(at, actor, action, detail)
+  SELECT CAST(strftime('%s','now') AS INTEGER), 'migration:3', 'staff.username_renamed',
+         id || ':' || username || ' -> ' || username || '.' || id
+  FROM staff s WHERE username IS NOT NULL AND EXISTS
+    (SELECT 1 FROM staff o WHERE o.id < s.id AND o.username = s.username COLLATE NOCASE);
+UPDATE staff SET username = username || '.' || id
+  WHERE username IS NOT NULL AND EXISTS
+    (SELECT 1 FROM staff o WHERE o.id < staff.id AND o.username = staff.username COLLATE NOCASE);
+CREATE UNIQUE INDEX staff_username_nocase ON staff(username COLLATE NOCASE);
+ALTER TABLE waitlist ADD COLUMN code_hash TEXT;
+CREATE UNIQUE INDEX waitlist_by_code ON waitlist(code_hash) WHERE code_hash IS NOT NULL;
+)SQL",
     };
     return steps;
 }

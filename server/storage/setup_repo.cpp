@@ -108,7 +108,7 @@ std::vector<StaffRow> list_staff(Connection& c, std::optional<Id> hub_id) {
 }
 
 bool username_taken(Connection& c, const std::string& username) {
-    Statement s(c, "SELECT 1 FROM staff WHERE username = ?");
+    Statement s(c, "SELECT 1 FROM staff WHERE username = ? COLLATE NOCASE");
     s.bind(1, username);
     return s.step();
 }

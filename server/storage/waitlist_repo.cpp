@@ -31,11 +31,11 @@ std::vector<WaitlistRow> read_all(Statement& s) {
 
 } // namespace
 
-Id insert_waitlist(Connection& c, const WaitlistRow& w, Instant now) {
+Id insert_waitlist(Connection& c, const WaitlistRow& w, const std::string& code_hash, Instant now) {
     Statement s(c, "INSERT INTO waitlist(hub_id, service_id, session_id, from_date, to_date, client_id, "
-                   "child_id, status, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?)");
+                   "child_id, status, code_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
     s.bind_all(w.hub_id, w.service_id, w.session_id, w.from_date, w.to_date, w.client_id, w.child_id,
-               w.status, secs(now), secs(now))
+               w.status, code_hash, secs(now), secs(now))
         .run();
     return c.last_insert_id();
 }
@@ -43,6 +43,13 @@ Id insert_waitlist(Connection& c, const WaitlistRow& w, Instant now) {
 std::optional<WaitlistRow> find_waitlist(Connection& c, Id id) {
     Statement s(c, std::string("SELECT ") + kCols + " FROM waitlist WHERE id = ?");
     s.bind(1, id);
+    if (!s.step()) return std::nullopt;
+    return read(s);
+}
+
+std::optional<WaitlistRow> find_waitlist_by_code(Connection& c, const std::string& code_hash) {
+    Statement s(c, std::string("SELECT ") + kCols + " FROM waitlist WHERE code_hash = ?");
+    s.bind(1, code_hash);
     if (!s.step()) return std::nullopt;
     return read(s);
 }

@@ -24,8 +24,10 @@ struct WaitlistRow {
     std::optional<Instant> offer_expires_at;
 };
 
-Id insert_waitlist(Connection& c, const WaitlistRow& w, Instant now);
+/// `code_hash`: the hash of the code the family was given (only written, never read back).
+Id insert_waitlist(Connection& c, const WaitlistRow& w, const std::string& code_hash, Instant now);
 std::optional<WaitlistRow> find_waitlist(Connection& c, Id id);
+std::optional<WaitlistRow> find_waitlist_by_code(Connection& c, const std::string& code_hash);
 /// Waiting entries of a hub's service, first come first.
 std::vector<WaitlistRow> waiting_entries(Connection& c, Id hub_id, Id service_id);
 std::vector<WaitlistRow> list_waitlist(Connection& c, Id hub_id, std::optional<Id> service_id);

@@ -211,3 +211,146 @@ TEST_CASE("the library's own errors are JSON in the contract's shape") {
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("server: sign-in") {
+
+namespace {
+
+Reply sign_in(TestServer& server, const std::string& user, const std::string& password, const std::string& from = {}) {
+    httplib::Headers headers;
+    if (!from.empty()) headers.emplace("X-Forwarded-For", from);
+    return server.http().post("/api/v1/auth/login", json{{"username", user}, {"password", password}}, {}, headers);
+}
+
+constexpr const char* kAdminPassword = "correct horse battery";
+
+} // namespace
+
+TEST_CASE("another account's success resets nothing: the guesses at one account still reach 429") {
+    TestServer::Options o;
+    o.login_failures_allowed = 3;
+    TestServer server(o);
+    Fixture f(server);
+    f.staff(f.hub(), "Rita Reception", "family_worker", "reception", "rita", "reception-password-1");
+
+    // The attacker's own good sign-in between guesses at admin's password.
+    for (int i = 0; i < 2; ++i) {
+        REQUIRE_ERROR(sign_in(server, "admin", "guess" + std::to_string(i)), 401, "unauthenticated");
+        REQUIRE_REPLY(sign_in(server, "rita", "reception-password-1"), 200);
+    }
+    REQUIRE_ERROR(sign_in(server, "admin", "guess2"), 401, "unauthenticated");
+    auto locked = sign_in(server, "admin", "guess3");
+    REQUIRE_ERROR(locked, 429, "rate_limited");
+    CHECK(locked.header("Retry-After") == "300");
+    CHECK(locked.body["error"]["message"].get<std::string>().find("try again in 5 minutes") != std::string::npos);
+    REQUIRE_ERROR(sign_in(server, "admin", kAdminPassword), 429, "rate_limited");
+    // Only admin is locked from here: rita still signs in from the same address.
+    REQUIRE_REPLY(sign_in(server, "rita", "reception-password-1"), 200);
+
+    // Back-off: the lockout ends, and a second one lasts twice as long.
+    server.clock().advance(std::chrono::minutes{5});
+    for (int i = 0; i < 3; ++i) REQUIRE_ERROR(sign_in(server, "admin", "again" + std::to_string(i)), 401, "unauthenticated");
+    auto longer = sign_in(server, "admin", kAdminPassword);
+    REQUIRE_ERROR(longer, 429, "rate_limited");
+    CHECK(longer.header("Retry-After") == "600");
+    server.clock().advance(std::chrono::minutes{10});
+    REQUIRE_REPLY(sign_in(server, "admin", kAdminPassword), 200);
+}
+
+TEST_CASE("an unknown account is limited exactly as a known one, so a 429 tells nothing") {
+    TestServer::Options o;
+    o.login_failures_allowed = 3;
+    TestServer server(o);
+    for (const std::string user : {"admin", "nobody"}) {
+        for (int i = 0; i < 3; ++i) REQUIRE_ERROR(sign_in(server, user, "guess"), 401, "unauthenticated");
+        REQUIRE_ERROR(sign_in(server, user, "guess"), 429, "rate_limited");
+    }
+}
+
+TEST_CASE("spraying many accounts from one address locks that address, and only that address") {
+    TestServer::Options o;
+    o.trusted_proxy = "127.0.0.1";
+    o.login_address_failures_allowed = 6;
+    TestServer server(o);
+    const std::string attacker = "203.0.113.7";
+    for (int i = 0; i < 6; ++i)
+        REQUIRE_ERROR(sign_in(server, "user" + std::to_string(i), "Password1", attacker), 401, "unauthenticated");
+    auto refused = sign_in(server, "admin", kAdminPassword, attacker);
+    REQUIRE_ERROR(refused, 429, "rate_limited");
+    CHECK(refused.header("Retry-After") == "300");
+    REQUIRE_REPLY(sign_in(server, "admin", kAdminPassword, "198.51.100.20"), 200);
+}
+
+TEST_CASE("an attack from elsewhere never locks the real user out") {
+    TestServer::Options o;
+    o.trusted_proxy = "127.0.0.1";
+    o.login_failures_allowed = 3;
+    o.login_account_failures_allowed = 8;
+    TestServer server(o);
+    const std::string desk = "198.51.100.20";
+    REQUIRE_REPLY(sign_in(server, "admin", kAdminPassword, desk), 200); // her usual desk
+
+    SUBCASE("one attacking address: locked alone") {
+        for (int i = 0; i < 3; ++i) REQUIRE_ERROR(sign_in(server, "admin", "guess", "203.0.113.7"), 401, "unauthenticated");
+        REQUIRE_ERROR(sign_in(server, "admin", kAdminPassword, "203.0.113.7"), 429, "rate_limited");
+        REQUIRE_REPLY(sign_in(server, "admin", kAdminPassword, desk), 200);
+        REQUIRE_REPLY(sign_in(server, "admin", kAdminPassword, "198.51.100.21"), 200); // a new desk too
+    }
+    SUBCASE("many attacking addresses: the account is closed to new addresses, not to hers") {
+        for (int i = 0; i < 8; ++i)
+            REQUIRE_ERROR(sign_in(server, "admin", "guess", "203.0.113." + std::to_string(i)), 401, "unauthenticated");
+        auto fresh = sign_in(server, "admin", "guess", "203.0.113.99");
+        REQUIRE_ERROR(fresh, 429, "rate_limited");
+        CHECK(fresh.header("Retry-After") == "300");
+        REQUIRE_ERROR(sign_in(server, "admin", kAdminPassword, "203.0.113.100"), 429, "rate_limited");
+        REQUIRE_REPLY(sign_in(server, "admin", kAdminPassword, desk), 200);
+    }
+}
+
+TEST_CASE("usernames are case-insensitive") {
+    TestServer server;
+    Fixture f(server);
+    auto hub = f.hub();
+    REQUIRE_REPLY(sign_in(server, "ADMIN", kAdminPassword), 200);
+    REQUIRE_REPLY(sign_in(server, "Admin", kAdminPassword), 200);
+    REQUIRE_ERROR(sign_in(server, "ADMIN", "wrong"), 401, "unauthenticated");
+
+    auto clash = server.post("/api/v1/staff",
+                             json{{"name", "Another Admin"}, {"role", "family_worker"}, {"hub_id", hub},
+                                  {"username", "ADMIN"}, {"password", "another-password-1"}, {"access", "admin"}},
+                             server.admin_token());
+    REQUIRE_ERROR(clash, 409, "conflict");
+    CHECK(clash.error_field() == "username");
+
+    f.staff(hub, "Maya Manager", "family_worker", "manager", "Maya.Manager", "manager-password-1");
+    auto maya = sign_in(server, "maya.manager", "manager-password-1");
+    REQUIRE_REPLY(maya, 200);
+    CHECK(maya.body["role"] == "manager");
+    REQUIRE_ERROR(server.post("/api/v1/staff",
+                              json{{"name", "Maya Two"}, {"role", "family_worker"}, {"hub_id", hub},
+                                   {"username", "MAYA.MANAGER"}, {"password", "manager-password-2"}},
+                              server.admin_token()),
+                  409, "conflict");
+
+    // Failures count against the account whatever the case it is typed in.
+    TestServer::Options o;
+    o.login_failures_allowed = 3;
+    TestServer limited(o);
+    for (const char* user : {"admin", "ADMIN", "Admin"}) REQUIRE_ERROR(sign_in(limited, user, "guess"), 401, "unauthenticated");
+    REQUIRE_ERROR(sign_in(limited, "aDMIN", kAdminPassword), 429, "rate_limited");
+}
+
+TEST_CASE("sign-in takes application/json only: a cross-site form cannot sign a browser in") {
+    TestServer server;
+    auto body = json{{"username", "admin"}, {"password", kAdminPassword}}.dump();
+    for (const char* type : {"text/plain", "application/x-www-form-urlencoded", "text/json", ""}) {
+        INFO("Content-Type: " << type);
+        auto r = server.http().post_raw("/api/v1/auth/login", body, type);
+        REQUIRE_ERROR(r, 415, "unsupported_media_type");
+        CHECK(r.header("Set-Cookie").empty());
+    }
+    REQUIRE_REPLY(server.http().post_raw("/api/v1/auth/login", body, "application/json; charset=utf-8"), 200);
+    REQUIRE_REPLY(server.http().post_raw("/api/v1/auth/login", body, "Application/JSON"), 200);
+}
+
+} // TEST_SUITE

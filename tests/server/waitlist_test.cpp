@@ -198,7 +198,7 @@ TEST_CASE("the sweeper lapses an offer with no request to trigger it") {
     CHECK(status_of(s.c) == "offered");
 }
 
-TEST_CASE("a kiosk joins the waitlist and answers its offer with the date of birth") {
+TEST_CASE("a kiosk joins the waitlist and answers its offer with the code it was given") {
     TestServer server;
     Fixture f(server);
     auto hub = f.hub();
@@ -212,21 +212,24 @@ TEST_CASE("a kiosk joins the waitlist and answers its offer with the date of bir
                             json{{"hub_id", hub}, {"service_id", service}, {"session_id", session}, {"client", kB}}, kiosk);
     REQUIRE_REPLY(join, 201);
     auto id = join.body["id"].get<Id>();
+    auto code = "/api/v1/waitlist/code/" + join.body["code"].get<std::string>();
     cancel(server, taken["reference"].get<std::string>());
 
-    auto seen = server.get("/api/v1/waitlist/" + std::to_string(id) + "?date_of_birth=1993-04-05", kiosk);
+    auto seen = server.get(code, kiosk);
     REQUIRE_REPLY(seen, 200);
     CHECK(seen.body["status"] == "offered");
 
-    // A kiosk may not list the waitlist.
+    // A kiosk may not list the waitlist, nor walk it by id, date of birth or not.
     REQUIRE_ERROR(server.get("/api/v1/waitlist?hub_id=" + std::to_string(hub) + "&service_id=" + std::to_string(service),
                              kiosk),
                   403, "forbidden");
-
-    REQUIRE_ERROR(act(server, id, "accept", kiosk, json{{"date_of_birth", "1999-09-09"}}), 404, "not_found");
+    REQUIRE_ERROR(server.get("/api/v1/waitlist/" + std::to_string(id) + "?date_of_birth=1993-04-05", kiosk), 403, "forbidden");
+    REQUIRE_ERROR(act(server, id, "accept", kiosk, json{{"date_of_birth", "1993-04-05"}}), 403, "forbidden");
+    REQUIRE_ERROR(server.post("/api/v1/waitlist/code/" + std::string(64, '0') + "/accept", json::object(), kiosk), 404,
+                  "not_found");
     CHECK(entry(server, id)["status"] == "offered");
 
-    auto ok = act(server, id, "accept", kiosk, json{{"date_of_birth", "1993-04-05"}});
+    auto ok = server.post(code + "/accept", json::object(), kiosk);
     REQUIRE_REPLY(ok, 200);
     CHECK(ok.body["status"] == "booked");
     CHECK(live_bookings(server, session) == 1);

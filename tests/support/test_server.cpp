@@ -80,6 +80,9 @@ void TestServer::start(int port) {
     o.login_failures_allowed = options_.login_failures_allowed;
     o.trusted_proxy = options_.trusted_proxy;
     o.checkin_failures_allowed = options_.checkin_failures_allowed;
+    o.login_address_failures_allowed = options_.login_address_failures_allowed;
+    o.login_account_failures_allowed = options_.login_account_failures_allowed;
+    o.kiosk_bookings_allowed = options_.kiosk_bookings_allowed;
     o.sweep_every = options_.sweep_every;
     o.log_requests = options_.log_requests;
     o.connections = options_.connections;

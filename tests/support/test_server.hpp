@@ -34,8 +34,11 @@ class TestServer {
         std::string admin_user = "admin";
         std::string admin_password = "correct horse battery";
         server::Settings settings{};
-        int login_failures_allowed = 10;
-        int checkin_failures_allowed = 30;
+        int login_failures_allowed = 10;          // per account from one address
+        int login_address_failures_allowed = 30;  // per address
+        int login_account_failures_allowed = 100; // per account
+        int checkin_failures_allowed = 30;        // failed proofs of identity
+        int kiosk_bookings_allowed = 30;
         std::chrono::seconds sweep_every{30};
         int threads = 64;
         bool log_requests = false;
