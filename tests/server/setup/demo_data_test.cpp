@@ -71,10 +71,10 @@ TEST_CASE("the demo loads once, and its logins and kiosk token work") {
     REQUIRE(kiosk);
     CHECK(kiosk->hub_id == std::optional<Id>{demo->hub_id});
 
-    auto hub = t.services.setup.hub(demo->hub_id);
+    auto hub = t.services.setup.hub(t.admin, demo->hub_id);
     CHECK(hub->timezone == "Europe/London");
-    CHECK(t.services.setup.list_rooms(demo->hub_id)->size() >= 5);
-    auto staff = t.services.setup.list_staff(demo->hub_id);
+    CHECK(t.services.setup.list_rooms(t.admin, demo->hub_id)->size() >= 5);
+    auto staff = t.services.setup.list_staff(t.admin, demo->hub_id);
     std::multiset<std::string> roles;
     for (const auto& s : *staff) roles.insert(s.role);
     CHECK(roles.count("midwife") == 2);
@@ -99,7 +99,7 @@ TEST_CASE("the demo loads once, and its logins and kiosk token work") {
     // Hannah Whitfield is on leave next week (Monday to Friday).
     for (const auto& s : *staff)
         if (s.name == "Hannah Whitfield") {
-            auto leave = t.services.setup.absences(s.id);
+            auto leave = t.services.setup.absences(t.admin, s.id);
             REQUIRE(leave->size() == 1);
             CHECK(leave->front().from_date == "2027-03-29");
             CHECK(leave->front().to_date == "2027-04-02");
@@ -108,7 +108,7 @@ TEST_CASE("the demo loads once, and its logins and kiosk token work") {
     auto second = load_demo(t.services, t.clock);
     REQUIRE_FALSE(second);
     CHECK(second.error().code == ErrorCode::conflict);
-    CHECK(t.services.setup.list_hubs()->size() == 1);
+    CHECK(t.services.setup.list_hubs(t.admin)->size() == 1);
 }
 
 TEST_CASE("every day of the week has a real day of appointments") {
@@ -141,7 +141,7 @@ TEST_CASE("every day of the week has a real day of appointments") {
             statuses.insert(r.status);
             if (r.status == "cancelled") continue;
             // On the practitioner's hours that weekday.
-            if (!hours.count(r.staff)) hours[r.staff] = *t.services.setup.working_hours(r.staff);
+            if (!hours.count(r.staff)) hours[r.staff] = *t.services.setup.working_hours(t.admin, r.staff);
             auto from = shared::local_time_of_day(zone, r.start).count();
             auto to = shared::local_time_of_day(zone, r.end).count();
             bool on_hours = false;
