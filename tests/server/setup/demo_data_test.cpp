@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "server/domain/booking_rules.hpp"
 #include "server/services/demo_data.hpp"
 #include "server/storage/booking_repo.hpp"
 #include "server/storage/setup_repo.hpp"
@@ -189,6 +190,47 @@ TEST_CASE("made at any hour, the demo's day is one that could have happened by t
         if (hour == 7) CHECK(arrived_today == 0);
         if (hour == 21) CHECK(waiting == 0);
         if (hour >= 13) CHECK(arrived_today >= 5);
+    }
+}
+
+TEST_CASE("made at any hour, every status in the demo came through a move the status table allows") {
+    const auto* zone = shared::find_zone("Europe/London");
+    auto date = *shared::parse_date("2027-03-24");
+    for (int hour : {7, 10, 13, 21}) {
+        CAPTURE(hour);
+        ServiceHarness t;
+        t.clock.set(shared::local_to_instant(zone, date, shared::Minutes{hour * 60 + 7}));
+        REQUIRE(load_demo(t.services, t.clock));
+        int moves = 0;
+        for (const auto& r : all_bookings(t.db)) {
+            auto history = t.db.read([&](storage::Connection& c) {
+                storage::Statement s(c, "SELECT status, at FROM booking_history WHERE booking_id = ? ORDER BY id");
+                s.bind(1, r.id);
+                std::vector<std::pair<std::string, shared::Instant>> out;
+                while (s.step()) out.emplace_back(s.text(0), shared::Instant{std::chrono::seconds{s.integer(1)}});
+                return out;
+            });
+            REQUIRE_FALSE(history.empty());
+            for (size_t i = 1; i < history.size(); ++i) {
+                const auto& [from, _] = history[i - 1];
+                const auto& [to, when] = history[i];
+                CAPTURE(from);
+                CAPTURE(to);
+                domain::StatusMove m;
+                m.current = *domain::parse_status(from);
+                m.for_child = r.child.has_value();
+                m.started = r.start <= when;
+                m.day_reached = date::sys_days{shared::local_date(zone, r.start)} <=
+                                date::sys_days{shared::local_date(zone, when)};
+                m.who = domain::Mover::desk;
+                auto request = to == "was_not_brought" || to == "did_not_attend" ? std::string{"missed"} : to;
+                auto next = domain::next_status(m, request);
+                CHECK(next);
+                if (next) CHECK(domain::status_name(*next) == to);
+                ++moves;
+            }
+        }
+        if (hour >= 10) CHECK(moves > 0);
     }
 }
 
