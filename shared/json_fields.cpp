@@ -1,5 +1,6 @@
 #include "shared/json_fields.hpp"
 
+#include <algorithm>
 #include <memory>
 
 namespace frontdoor::shared {
@@ -121,6 +122,26 @@ std::int64_t FieldReader::integer(std::string_view key, std::int64_t min, std::i
 std::int64_t FieldReader::integer_or(std::string_view key, std::int64_t fallback,
                                      std::int64_t min, std::int64_t max) {
     return optional_integer(key, min, max).value_or(fallback);
+}
+
+std::optional<std::vector<std::int64_t>> FieldReader::optional_id_list(std::string_view key, size_t max_items) {
+    const json* v = find(key);
+    if (!v) return std::nullopt;
+    auto wrong = [&](const char* why) {
+        fail(make_error(ErrorCode::invalid_field, why, field_name(key)));
+        return std::nullopt;
+    };
+    if (!v->is_array()) return wrong("must be an array of ids");
+    if (v->size() > max_items) return wrong("has too many ids");
+    std::vector<std::int64_t> out;
+    for (const auto& item : *v) {
+        if (!item.is_number_integer() || (item.is_number_unsigned() && item.get<std::uint64_t>() > INT64_MAX) ||
+            item.get<std::int64_t>() < 1)
+            return wrong("must be an array of ids");
+        auto id = item.get<std::int64_t>();
+        if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
+    }
+    return out;
 }
 
 bool FieldReader::boolean_or(std::string_view key, bool fallback) {

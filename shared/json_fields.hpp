@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,10 @@ class FieldReader {
                             std::int64_t max);
 
     bool boolean_or(std::string_view key, bool fallback);
+
+    /// An array of at most `max_items` positive whole numbers (ids), duplicates dropped,
+    /// in the order given; nullopt when absent (or wrong, with the error kept).
+    std::optional<std::vector<std::int64_t>> optional_id_list(std::string_view key, size_t max_items);
 
     /// A nested object; a reader over an empty object (and an error) when absent or not
     /// an object and required.

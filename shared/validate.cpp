@@ -24,6 +24,41 @@ std::string digits_only(std::string_view s, bool& other_chars) {
     return out;
 }
 
+/// The code points of text already checked by is_clean_utf8.
+std::u32string code_points(std::string_view s) {
+    std::u32string out;
+    for (size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        size_t n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : 3;
+        char32_t cp = n == 0 ? c : n == 1 ? (c & 0x1F) : n == 2 ? (c & 0x0F) : (c & 0x07);
+        for (size_t k = 1; k <= n; ++k) cp = (cp << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += n + 1;
+    }
+    return out;
+}
+
+/// Marks that reorder the text around them: embeddings and overrides (U+202A-U+202E),
+/// isolates (U+2066-U+2069), the LRM/RLM/ALM marks. A name holding one can show as
+/// another name, or push the text after it out of place.
+bool is_bidi_control(char32_t cp) {
+    return (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E ||
+           cp == 0x200F || cp == 0x061C;
+}
+
+/// Characters that draw nothing: spaces of every width, zero-width space, joiners,
+/// word joiner and invisible operators, byte-order mark, soft hyphen, Hangul fillers.
+bool is_invisible(char32_t cp) {
+    return cp == 0x20 || cp == 0xA0 || cp == 0xAD || cp == 0x034F || cp == 0x115F || cp == 0x1160 ||
+           cp == 0x180E || (cp >= 0x2000 && cp <= 0x200D) || cp == 0x2028 || cp == 0x2029 ||
+           cp == 0x202F || cp == 0x205F || (cp >= 0x2060 && cp <= 0x2064) || cp == 0x3000 ||
+           cp == 0x3164 || cp == 0xFEFF || cp == 0xFFA0 || is_bidi_control(cp);
+}
+
+/// Invisible characters with no place inside a name: unlike the joiners (U+200C, U+200D),
+/// which some scripts need between letters, these only make one name look like another.
+bool is_stray_invisible(char32_t cp) { return cp == 0x200B || cp == 0x2060 || cp == 0xFEFF; }
+
 } // namespace
 
 bool is_clean_utf8(std::string_view s) {
@@ -85,8 +120,15 @@ Result<std::string> validate_text(std::string_view text, std::string_view field,
 Result<std::string> validate_name(std::string_view text, std::string_view field,
                                   size_t max_chars) {
     auto r = validate_text(text, field, max_chars);
-    if (r && r->empty())
-        return make_error(ErrorCode::invalid_field, "must not be empty", std::string{field});
+    if (!r) return r;
+    if (r->empty()) return make_error(ErrorCode::invalid_field, "must not be empty", std::string{field});
+    auto cps = code_points(*r);
+    if (std::any_of(cps.begin(), cps.end(), is_bidi_control))
+        return make_error(ErrorCode::invalid_field, "contains a character that reorders text", std::string{field});
+    if (std::any_of(cps.begin(), cps.end(), is_stray_invisible))
+        return make_error(ErrorCode::invalid_field, "contains an invisible character", std::string{field});
+    if (std::all_of(cps.begin(), cps.end(), is_invisible))
+        return make_error(ErrorCode::invalid_field, "must have a visible letter", std::string{field});
     return r;
 }
 

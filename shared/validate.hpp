@@ -20,8 +20,11 @@ bool is_clean_utf8(std::string_view text);
 /// Number of code points in valid UTF-8.
 size_t utf8_length(std::string_view text);
 
-/// A person's name: trimmed, 1 to `max_chars` code points, valid UTF-8, no control
-/// characters. Quotes, accents, any script and markup are kept verbatim.
+/// A name (of a person, room, service, hub, kiosk): trimmed, 1 to `max_chars` code
+/// points, valid UTF-8, no control characters, no bidirectional controls (U+202A-U+202E,
+/// U+2066-U+2069, U+200E, U+200F, U+061C), no zero-width space, word joiner or BOM, and
+/// at least one visible character (not only spaces, joiners or soft hyphens).
+/// Quotes, accents, any script and markup are kept verbatim.
 Result<std::string> validate_name(std::string_view text, std::string_view field,
                                   size_t max_chars = 100);
 /// Free text (an address, a reason): as a name, but may be empty.

@@ -34,53 +34,85 @@ bool occupies_place(BookingStatus s) {
     return s != BookingStatus::cancelled && s != BookingStatus::released;
 }
 
-shared::Result<BookingStatus> next_status(BookingStatus current, std::string_view requested,
-                                          bool for_child) {
-    using S = BookingStatus;
+namespace {
+
+enum class When { any_time, day_reached, started };
+constexpr unsigned bit(Mover m) { return 1u << static_cast<unsigned>(m); }
+constexpr unsigned kDesk = bit(Mover::desk);
+constexpr unsigned kDeskOrOwn = bit(Mover::desk) | bit(Mover::own_practitioner);
+
+struct Move {
+    BookingStatus from;
+    std::string_view request;
+    unsigned who;
+    When when;
+};
+
+// The table of booking_rules.hpp, row for row.
+constexpr std::array<Move, 9> kMoves{{
+    {BookingStatus::booked, "arrived", kDesk | bit(Mover::kiosk), When::day_reached},
+    {BookingStatus::booked, "missed", kDeskOrOwn, When::started},
+    {BookingStatus::booked, "cancelled", kDesk, When::any_time},
+    {BookingStatus::arrived, "in_progress", kDeskOrOwn, When::day_reached},
+    {BookingStatus::arrived, "seen", kDeskOrOwn, When::day_reached},
+    {BookingStatus::in_progress, "seen", kDeskOrOwn, When::any_time},
+    {BookingStatus::in_progress, "arrived", kDeskOrOwn, When::any_time},
+    {BookingStatus::did_not_attend, "arrived", kDesk, When::any_time},
+    {BookingStatus::was_not_brought, "arrived", kDesk, When::any_time},
+}};
+
+constexpr std::array<std::string_view, 5> kRequests{"arrived", "in_progress", "seen", "missed", "cancelled"};
+
+bool in_time(When w, const StatusMove& m) {
+    switch (w) {
+    case When::any_time: return true;
+    case When::day_reached: return m.day_reached || m.started;
+    case When::started: return m.started;
+    }
+    return false;
+}
+
+std::optional<BookingStatus> target_of(std::string_view requested, bool for_child) {
+    if (requested == "missed") return for_child ? BookingStatus::was_not_brought : BookingStatus::did_not_attend;
+    for (auto r : kRequests)
+        if (r == requested) return parse_status(requested);
+    return std::nullopt;
+}
+
+} // namespace
+
+shared::Result<BookingStatus> next_status(const StatusMove& m, std::string_view requested) {
     using shared::ErrorCode;
-    std::optional<S> target;
-    if (requested == "missed")
-        target = for_child ? S::was_not_brought : S::did_not_attend;
-    else if (requested == "arrived" || requested == "in_progress" || requested == "seen" ||
-             requested == "cancelled")
-        target = parse_status(requested);
+    auto target = target_of(requested, m.for_child);
     if (!target)
         return shared::make_error(ErrorCode::invalid_field,
-                                  "must be one of arrived, in_progress, seen, missed, cancelled",
-                                  "status");
-    if (*target == current) return current;
-
-    auto refuse = [&] {
-        return shared::make_error(ErrorCode::conflict,
-                                  "a booking that is " + std::string{status_name(current)} +
-                                      " cannot become " + std::string{status_name(*target)});
-    };
-    switch (current) {
-    case S::booked:
+                                  "must be one of arrived, in_progress, seen, missed, cancelled", "status");
+    if (m.who == Mover::other_practitioner)
+        return shared::make_error(ErrorCode::forbidden, "this is another practitioner's booking");
+    if (*target == m.current) return m.current;
+    for (const auto& move : kMoves) {
+        if (move.from != m.current || move.request != requested) continue;
+        if (!in_time(move.when, m))
+            return shared::make_error(ErrorCode::conflict,
+                                      move.when == When::started
+                                          ? "this appointment has not started yet"
+                                          : "this appointment is on a day still to come");
+        if (!(move.who & bit(m.who)))
+            return shared::make_error(ErrorCode::forbidden, requested == "cancelled"
+                                                                ? "reception cancels bookings"
+                                                                : "this change is the desk's to make");
         return *target;
-    case S::arrived:
-        if (*target == S::in_progress || *target == S::seen || *target == S::cancelled ||
-            *target == S::did_not_attend || *target == S::was_not_brought)
-            return *target;
-        return refuse();
-    case S::in_progress:
-        if (*target == S::seen || *target == S::arrived) return *target;
-        return refuse();
-    case S::did_not_attend:
-    case S::was_not_brought:
-        // They came late after all, or the mark was a slip.
-        if (*target == S::arrived || *target == S::in_progress || *target == S::seen)
-            return *target;
-        return refuse();
-    case S::seen:
-        if (*target == S::in_progress) return *target;
-        return refuse();
-    case S::held:
-    case S::cancelled:
-    case S::released:
-        return refuse();
     }
-    return refuse();
+    return shared::make_error(ErrorCode::conflict, "a booking that is " + std::string{status_name(m.current)} +
+                                                       " cannot become " + std::string{status_name(*target)});
+}
+
+std::vector<std::string_view> allowed_requests(const StatusMove& m) {
+    std::vector<std::string_view> out;
+    if (m.who == Mover::other_practitioner) return out;
+    for (const auto& move : kMoves)
+        if (move.from == m.current && (move.who & bit(m.who)) && in_time(move.when, m)) out.push_back(move.request);
+    return out;
 }
 
 } // namespace frontdoor::server::domain

@@ -71,6 +71,7 @@ void register_auth_routes(Api& api, Services& s, Limiters& limits) {
     api.get("/api/v1/auth/session", kStaff, [](const httplib::Request&, httplib::Response& res, const Principal& p) {
         json j{{"role", role_name(p.role)}, {"staff_id", p.staff_id.value_or(0)}};
         if (p.hub_id) j["hub_id"] = *p.hub_id;
+        j["hub_ids"] = p.hub_ids;
         if (p.csrf) j["csrf_token"] = *p.csrf;
         res.set_header("Cache-Control", "no-store");
         reply(res, 200, j);

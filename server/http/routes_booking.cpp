@@ -130,7 +130,7 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
         api.post(n.pattern + "/decline", kDeskAndKiosk, route(&BookingService::decline_offer));
     }
 
-    api.get("/api/v1/waitlist", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+    api.get("/api/v1/waitlist", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
         auto hub = query_id(req, "hub_id");
         if (!hub) return reply_error(res, hub.error());
         std::optional<Id> service;
@@ -139,7 +139,7 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
             if (!sid) return reply_error(res, sid.error());
             service = *sid;
         }
-        auto list = s.booking.list_waitlist(*hub, service);
+        auto list = s.booking.list_waitlist(p, *hub, service);
         if (!list) return reply_error(res, list.error());
         json entries = json::array();
         for (const auto& v : *list) {
@@ -148,6 +148,7 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
             if (v.session_id) e["session_id"] = *v.session_id;
             e["client_name"] = v.client_name;
             if (v.child_name) e["child_name"] = *v.child_name;
+            if (!v.contact_to_confirm.empty()) e["contact_to_confirm"] = contact_json(v.contact_to_confirm);
             entries.push_back(std::move(e));
         }
         reply(res, 200, json{{"entries", entries}});

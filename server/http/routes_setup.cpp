@@ -3,7 +3,7 @@
 // Index
 //   [Wire forms]     rows -> JSON
 //   [Hubs, rooms]    POST/GET /hubs, GET /hubs/{id}, POST/GET /hubs/{id}/rooms
-//   [Staff]          POST/GET /staff, GET /staff/{id}, PUT/GET /staff/{id}/working-hours,
+//   [Staff]          POST/GET /staff, GET /staff/{id}, PUT /staff/{id}/hubs, PUT/GET /staff/{id}/working-hours,
 //                    POST/GET /staff/{id}/absences
 //   [Services]       POST/GET /services, GET /hubs/{id}/services (kiosks too)
 //   [Sessions]       POST /sessions, GET /hubs/{id}/sessions?from=&to=
@@ -32,6 +32,7 @@ json room_json(const storage::RoomRow& r) {
 json staff_json(const storage::StaffRow& s) {
     json j{{"id", s.id}, {"name", s.name}, {"role", s.role}, {"access", s.access}, {"active", s.active}};
     if (s.hub_id) j["hub_id"] = *s.hub_id;
+    j["hub_ids"] = s.hub_ids;
     if (s.username) j["username"] = *s.username;
     return j;
 }
@@ -162,7 +163,8 @@ shared::Result<std::vector<WorkingRangeInput>> read_ranges(const json& items) {
 void register_setup_routes(Api& api, Services& s) {
     // [SECTION] Hubs, rooms
 
-    api.post("/api/v1/hubs", kSetup, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+    // A new hub is an admin's to make; managers and staff then act at the hubs they are given.
+    api.post("/api/v1/hubs", kAdmin, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
         auto body = body_object(req);
         if (!body) return reply_error(res, body.error());
         shared::FieldReader r(*body);
@@ -177,14 +179,14 @@ void register_setup_routes(Api& api, Services& s) {
         reply(res, 201, hub_json(*hub));
     });
 
-    api.get("/api/v1/hubs", kStaff, [&s](const httplib::Request&, httplib::Response& res, const Principal&) {
-        auto hubs = s.setup.list_hubs();
+    api.get("/api/v1/hubs", kStaff, [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {
+        auto hubs = s.setup.list_hubs(p);
         if (!hubs) return reply_error(res, hubs.error());
         reply(res, 200, json{{"hubs", list_of(*hubs, hub_json)}});
     });
 
-    api.get(R"(/api/v1/hubs/(\d+))", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
-        auto hub = s.setup.hub(path_id(req));
+    api.get(R"(/api/v1/hubs/(\d+))", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        auto hub = s.setup.hub(p, path_id(req));
         if (!hub) return reply_error(res, hub.error());
         reply(res, 200, hub_json(*hub));
     });
@@ -204,8 +206,8 @@ void register_setup_routes(Api& api, Services& s) {
     });
 
     api.get(R"(/api/v1/hubs/(\d+)/rooms)", kStaff, [&s](const httplib::Request& req, httplib::Response& res,
-                                                       const Principal&) {
-        auto rooms = s.setup.list_rooms(path_id(req));
+                                                       const Principal& p) {
+        auto rooms = s.setup.list_rooms(p, path_id(req));
         if (!rooms) return reply_error(res, rooms.error());
         reply(res, 200, json{{"rooms", list_of(*rooms, room_json)}});
     });
@@ -220,6 +222,7 @@ void register_setup_routes(Api& api, Services& s) {
         in.name = r.take(shared::validate_name(r.string("name", 800), "name", 200));
         in.role = r.string("role", 64);
         in.hub_id = r.integer("hub_id");
+        if (auto more = r.optional_id_list("hub_ids", 100)) in.hub_ids = *more;
         in.username = r.optional_string("username", 64);
         in.password = r.optional_string("password", 200);
         in.access = r.string_or("access", "practitioner", 32);
@@ -229,16 +232,29 @@ void register_setup_routes(Api& api, Services& s) {
         reply(res, 201, staff_json(*staff));
     });
 
-    api.get("/api/v1/staff", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+    api.put(R"(/api/v1/staff/(\d+)/hubs)", kSetup, [&s](const httplib::Request& req, httplib::Response& res,
+                                                        const Principal& p) {
+        auto body = body_object(req);
+        if (!body) return reply_error(res, body.error());
+        shared::FieldReader r(*body);
+        auto hub_ids = r.optional_id_list("hub_ids", 100);
+        if (r.ok() && !hub_ids) r.fail(make_error(ErrorCode::missing_field, "is required", "hub_ids"));
+        if (auto& e = r.error()) return reply_error(res, *e);
+        auto staff = s.setup.set_staff_hubs(p, path_id(req), *hub_ids);
+        if (!staff) return reply_error(res, staff.error());
+        reply(res, 200, staff_json(*staff));
+    });
+
+    api.get("/api/v1/staff", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
         auto hub = optional_query_id(req, "hub_id");
         if (!hub) return reply_error(res, hub.error());
-        auto staff = s.setup.list_staff(*hub);
+        auto staff = s.setup.list_staff(p, *hub);
         if (!staff) return reply_error(res, staff.error());
         reply(res, 200, json{{"staff", list_of(*staff, staff_json)}});
     });
 
-    api.get(R"(/api/v1/staff/(\d+))", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
-        auto detail = s.setup.staff(path_id(req));
+    api.get(R"(/api/v1/staff/(\d+))", kStaff, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        auto detail = s.setup.staff(p, path_id(req));
         if (!detail) return reply_error(res, detail.error());
         auto j = staff_json(detail->staff);
         j["working_hours"] = hours_json(detail->hours);
@@ -258,9 +274,9 @@ void register_setup_routes(Api& api, Services& s) {
     });
 
     api.get(R"(/api/v1/staff/(\d+)/working-hours)", kStaff, [&s](const httplib::Request& req, httplib::Response& res,
-                                                                const Principal&) {
+                                                                const Principal& p) {
         Id staff_id = path_id(req);
-        auto rows = s.setup.working_hours(staff_id);
+        auto rows = s.setup.working_hours(p, staff_id);
         if (!rows) return reply_error(res, rows.error());
         reply(res, 200, json{{"staff_id", staff_id}, {"working_hours", hours_json(*rows)}});
     });
@@ -287,8 +303,8 @@ void register_setup_routes(Api& api, Services& s) {
     });
 
     api.get(R"(/api/v1/staff/(\d+)/absences)", kStaff, [&s](const httplib::Request& req, httplib::Response& res,
-                                                           const Principal&) {
-        auto rows = s.setup.absences(path_id(req));
+                                                           const Principal& p) {
+        auto rows = s.setup.absences(p, path_id(req));
         if (!rows) return reply_error(res, rows.error());
         reply(res, 200, json{{"absences", list_of(*rows, absence_json)}});
     });
@@ -363,12 +379,12 @@ void register_setup_routes(Api& api, Services& s) {
     });
 
     api.get(R"(/api/v1/hubs/(\d+)/sessions)", kStaff, [&s](const httplib::Request& req, httplib::Response& res,
-                                                          const Principal&) {
+                                                          const Principal& p) {
         auto from = query_date(req, "from");
         if (!from) return reply_error(res, from.error());
         auto to = query_date(req, "to");
         if (!to) return reply_error(res, to.error());
-        auto sessions = s.setup.hub_sessions(path_id(req), *from, *to);
+        auto sessions = s.setup.hub_sessions(p, path_id(req), *from, *to);
         if (!sessions) return reply_error(res, sessions.error());
         reply(res, 200, json{{"sessions", list_of(*sessions, session_json)}});
     });
@@ -388,10 +404,10 @@ void register_setup_routes(Api& api, Services& s) {
         reply(res, 201, json{{"id", kiosk->id}, {"token", kiosk->token}, {"hub_id", hub_id}, {"name", name}});
     });
 
-    api.get("/api/v1/kiosks", kSetup, [&s](const httplib::Request& req, httplib::Response& res, const Principal&) {
+    api.get("/api/v1/kiosks", kSetup, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
         auto hub = optional_query_id(req, "hub_id");
         if (!hub) return reply_error(res, hub.error());
-        auto kiosks = s.setup.list_kiosks(*hub);
+        auto kiosks = s.setup.list_kiosks(p, *hub);
         if (!kiosks) return reply_error(res, kiosks.error());
         reply(res, 200, json{{"kiosks", list_of(*kiosks, kiosk_json)}});
     });

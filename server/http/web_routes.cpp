@@ -139,10 +139,7 @@ void register_static_routes(Api& api, const WebOptions& o) {
 
 } // namespace
 
-bool may_see_hub(const Principal& p, Id hub_id) {
-    if (p.role == Role::admin) return true;
-    return !p.hub_id || *p.hub_id == hub_id;
-}
+bool may_see_hub(const Principal& p, Id hub_id) { return acts_at(p, hub_id); }
 
 void register_web_routes(Api& api, AuthService& auth, EventBus& events, const WebOptions& options) {
     register_event_route(api, auth, events, options);

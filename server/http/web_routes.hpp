@@ -16,6 +16,7 @@
 
 #include "server/http/api.hpp"
 #include "server/http/events.hpp"
+#include "server/services/hub_scope.hpp"
 
 namespace frontdoor::server::http {
 
@@ -31,8 +32,7 @@ struct WebOptions {
 /// outlive the server; call EventBus::shutdown() before stopping it.
 void register_web_routes(Api& api, AuthService& auth, EventBus& events, const WebOptions& options);
 
-/// Whether `p` may follow hub `hub_id`: admins every hub; other staff their home hub,
-/// or every hub when they have none.
+/// Whether `p` may follow hub `hub_id`: the one hub check (hub_scope.hpp).
 bool may_see_hub(const Principal& p, Id hub_id);
 
 } // namespace frontdoor::server::http

@@ -2,6 +2,7 @@
 
 #include "server/domain/checkin.hpp"
 #include "server/services/booking_detail.hpp"
+#include "server/services/hub_scope.hpp"
 #include "server/storage/day_repo.hpp"
 #include "server/storage/setup_repo.hpp"
 
@@ -17,6 +18,16 @@ void to_json(shared::json& j, const DayAppointment& a) {
     if (a.child_name) j["child_name"] = *a.child_name;
     if (a.arrived_at) j["arrived_at"] = *a.arrived_at;
     if (a.interpreter) j["interpreter"] = *a.interpreter;
+    j["allowed_statuses"] = a.allowed_statuses;
+    if (!a.contact_to_confirm.empty()) j["contact_to_confirm"] = contact_json(a.contact_to_confirm);
+}
+
+shared::json contact_json(const storage::ToldContact& told) {
+    auto j = shared::json::object();
+    if (told.phone) j["phone"] = *told.phone;
+    if (told.email) j["email"] = *told.email;
+    if (told.interpreter) j["interpreter"] = *told.interpreter;
+    return j;
 }
 
 namespace {
@@ -34,8 +45,7 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
         return ctx_.db.write([&](Connection& c) -> Result<std::vector<shared::wire::CheckedIn>> {
             auto hub = storage::find_hub(c, in.hub_id);
             if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
-            if (by.role == Role::kiosk && by.hub_id != in.hub_id)
-                return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
+            if (auto refused = require_hub(by, in.hub_id)) return *refused;
             auto zone = detail::hub_zone(*hub);
             auto now = ctx_.clock.now();
             auto today = shared::local_date(zone, now);
@@ -54,7 +64,10 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
             if (!chosen) return chosen.error();
             std::vector<shared::wire::CheckedIn> out;
             for (const auto* row : matched) {
-                if (row->status == "booked") {
+                auto move = detail::status_move(by, row->status, row->staff_id, row->child_id.has_value(), row->start,
+                                                zone, now);
+                auto next = domain::next_status(move, "arrived");
+                if (next && *next != move.current) {
                     storage::set_booking_status(c, row->booking_id, "arrived", now, now, by.actor());
                     arrived.push_back(row->booking_id);
                 }
@@ -74,13 +87,15 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
     return r;
 }
 
-Result<ArrivalService::Day> ArrivalService::day(Id hub_id, std::optional<shared::Date> on) {
+Result<ArrivalService::Day> ArrivalService::day(const Principal& by, Id hub_id, std::optional<shared::Date> on) {
+    if (auto refused = require_hub(by, hub_id)) return *refused;
+    auto now = ctx_.clock.now();
     return guard_storage([&]() -> Result<Day> {
         return ctx_.db.read([&](Connection& c) -> Result<Day> {
             auto hub = storage::find_hub(c, hub_id);
             if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
             auto zone = detail::hub_zone(*hub);
-            auto date = on ? *on : shared::local_date(zone, ctx_.clock.now());
+            auto date = on ? *on : shared::local_date(zone, now);
             auto rows = storage::bookings_between(c, hub_id, shared::local_to_instant(zone, date, shared::Minutes{0}),
                                                   shared::local_to_instant(zone, shared::add_days(date, 1), shared::Minutes{0}));
             std::vector<DayAppointment> out;
@@ -98,6 +113,9 @@ Result<ArrivalService::Day> ArrivalService::day(Id hub_id, std::optional<shared:
                 a.status = r.status;
                 if (r.arrived_at) a.arrived_at = shared::format_instant(*r.arrived_at, zone);
                 a.interpreter = r.interpreter;
+                auto move = detail::status_move(by, r.status, r.staff_id, r.child_id.has_value(), r.start, zone, now);
+                for (auto request : domain::allowed_requests(move)) a.allowed_statuses.emplace_back(request);
+                a.contact_to_confirm = r.told;
                 if (r.interpreter) a.flags.push_back("needs_interpreter");
                 int missed = storage::earlier_missed(c, r.client_id, r.child_id, r.start);
                 if (missed > 0)

@@ -8,6 +8,7 @@
 
 #include "server/services/auth_service.hpp"
 #include "server/services/context.hpp"
+#include "server/storage/records.hpp"
 #include "shared/wire.hpp"
 
 namespace frontdoor::server {
@@ -32,10 +33,14 @@ struct DayAppointment {
     std::string status;
     std::optional<std::string> arrived_at;
     std::optional<std::string> interpreter;
+    std::vector<std::string> allowed_statuses; // the requests the viewer may make now (booking_rules.hpp)
+    storage::ToldContact contact_to_confirm;   // what a kiosk was told: {phone?, email?, interpreter?}
     std::vector<std::string> flags; // needs_interpreter, previous_was_not_brought,
                                     // repeated_was_not_brought, previous_did_not_attend, first_visit
 };
 void to_json(shared::json& j, const DayAppointment& a);
+/// {phone?, email?, interpreter?}: what a kiosk was told, as staff see it.
+shared::json contact_json(const storage::ToldContact& told);
 
 class ArrivalService {
   public:
@@ -49,8 +54,9 @@ class ArrivalService {
         shared::Date date;
         std::vector<DayAppointment> appointments;
     };
-    /// A hub's appointments on a local date (today at the hub when none), in time order.
-    Result<Day> day(Id hub_id, std::optional<shared::Date> date);
+    /// A hub's appointments on a local date (today at the hub when none), in time order,
+    /// each with the status requests `by` may make. `forbidden` at another hub.
+    Result<Day> day(const Principal& by, Id hub_id, std::optional<shared::Date> date);
 
   private:
     const ServiceContext& ctx_;

@@ -1,6 +1,7 @@
 #include "server/services/auth_service.hpp"
 
 #include "server/services/crypto.hpp"
+#include "server/services/hub_scope.hpp"
 #include "server/storage/auth_repo.hpp"
 #include "server/storage/setup_repo.hpp"
 
@@ -120,7 +121,9 @@ std::optional<Principal> AuthService::resolve_stored(const std::string& hash, bo
         if (!role || *role == Role::kiosk) return std::nullopt;
         p.role = *role;
         p.staff_id = found->staff->id;
+        p.hub_ids = found->staff->hub_ids;
         p.hub_id = found->staff->hub_id;
+        if (!p.hub_ids.empty() && (!p.hub_id || !acts_at(p, *p.hub_id))) p.hub_id = p.hub_ids.front();
         // Slide the idle expiry, at most once a minute per token.
         auto fresh = now + ctx_.settings.staff_session_idle;
         p.expires_at = found->token.expires_at;
@@ -146,6 +149,7 @@ Result<AuthService::KioskToken> AuthService::create_kiosk(const Principal& by, I
                                                           const std::string& name) {
     return guard_storage([&]() -> Result<KioskToken> {
         return ctx_.db.write([&](storage::Connection& c) -> Result<KioskToken> {
+            if (auto refused = require_hub(by, hub_id)) return *refused;
             if (!storage::find_hub(c, hub_id))
                 return make_error(ErrorCode::not_found, "no such hub", "hub_id");
             auto now = ctx_.clock.now();

@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "server/services/context.hpp"
 #include "server/services/fresh_cache.hpp"
@@ -23,7 +24,8 @@ struct Principal {
     Role role = Role::kiosk;
     std::optional<Id> staff_id;
     std::optional<Id> kiosk_id;
-    std::optional<Id> hub_id; // a kiosk's hub; a staff member's home hub
+    std::optional<Id> hub_id; // a kiosk's hub; a staff member's home hub (one of hub_ids)
+    std::vector<Id> hub_ids;  // the hubs a staff member acts at (see hub_scope.hpp)
     std::string token_hash;
     std::optional<std::string> csrf; // set for browser sessions
     std::optional<shared::Instant> expires_at; // a staff session's end; none for kiosks

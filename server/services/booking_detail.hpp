@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "server/domain/booking_rules.hpp"
 #include "server/services/booking_service.hpp"
 #include "server/storage/booking_repo.hpp"
 #include "server/storage/records.hpp"
@@ -16,9 +17,21 @@ namespace frontdoor::server::detail {
 /// The hub's zone; nullptr when its name is unknown to tzdata (never for a stored hub).
 const date::time_zone* hub_zone(const storage::HubRow& hub);
 
-/// The client and child rows for a person, created when new.
-std::pair<Id, std::optional<Id>> upsert_family(storage::Connection& c, const PersonInput& client,
-                                               const std::optional<ChildInput>& child, shared::Instant now);
+struct Family {
+    Id client_id = 0;
+    std::optional<Id> child_id;
+    storage::ToldContact told; // what a kiosk said that differs from a known family's details
+};
+/// The client and child rows for a person, created when new. Staff update a known
+/// family's contact details; a kiosk never does: what it was told that differs from
+/// them comes back as `told`, for the booking or entry to keep for staff to confirm.
+Family upsert_family(storage::Connection& c, const Principal& by, const PersonInput& client,
+                     const std::optional<ChildInput>& child, shared::Instant now);
+
+/// A booking's facts for the status table (domain/booking_rules.hpp), as `by` asks.
+domain::StatusMove status_move(const Principal& by, std::string_view status, std::optional<Id> staff_id,
+                               bool for_child, shared::Instant start, const date::time_zone* zone,
+                               shared::Instant now);
 
 /// A reference no booking has.
 std::string fresh_reference(storage::Connection& c);

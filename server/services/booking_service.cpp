@@ -4,6 +4,7 @@
 #include "server/domain/scheduling.hpp"
 #include "server/services/booking_detail.hpp"
 #include "server/services/compress.hpp"
+#include "server/services/hub_scope.hpp"
 #include "server/storage/setup_repo.hpp"
 
 namespace frontdoor::server {
@@ -20,15 +21,15 @@ struct Target {
     const date::time_zone* zone = nullptr;
 };
 std::optional<Error> kiosk_limits(const Principal& by, Id hub_id, bool self_bookable) {
+    if (auto refused = require_hub(by, hub_id)) return refused;
     if (by.role != Role::kiosk) return std::nullopt;
-    if (by.hub_id != hub_id) return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
     if (!self_bookable) return make_error(ErrorCode::not_found, "no such service", "service_id");
     return std::nullopt;
 }
 Result<Target> load_target(Connection& c, const Principal& by, Id hub_id, Id service_id) {
     auto hub = storage::find_hub(c, hub_id);
     if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
-    if (by.role == Role::kiosk && by.hub_id != hub_id) return *kiosk_limits(by, hub_id, true);
+    if (auto refused = require_hub(by, hub_id)) return *refused;
     auto service = storage::find_service(c, service_id);
     if (!service || !service->active) return make_error(ErrorCode::not_found, "no such service", "service_id");
     if (auto refused = kiosk_limits(by, hub_id, service->self_bookable)) return *refused;
@@ -174,9 +175,10 @@ Result<storage::BookingRow> book_locked(Connection& c, const ServiceContext& ctx
         b.start = *in.start;
         b.end = a->end;
     }
-    auto [client_id, child_id] = detail::upsert_family(c, in.client, in.child, now);
-    b.client_id = client_id;
-    b.child_id = child_id;
+    auto family = detail::upsert_family(c, by, in.client, in.child, now);
+    b.client_id = family.client_id;
+    b.child_id = family.child_id;
+    b.told = family.told;
     b.reference = detail::fresh_reference(c);
     b.id = storage::insert_booking(c, b, now, actor_of(by));
     return b;
@@ -244,6 +246,8 @@ Result<std::string> BookingService::cancel(const Principal& by, const std::strin
             if (by.role == Role::kiosk) {
                 auto client = storage::find_client(c, b->client_id);
                 if (b->hub_id != by.hub_id || !dob || !client || client->date_of_birth != *dob) return not_found;
+            } else if (auto refused = require_hub(by, b->hub_id)) {
+                return *refused;
             }
             hub = b->hub_id;
             booking_id = b->id;
@@ -268,11 +272,14 @@ Result<std::string> BookingService::set_status(const Principal& by, Id booking_i
             auto b = storage::find_booking(c, booking_id);
             if (!b) return make_error(ErrorCode::not_found, "no such booking");
             hub = b->hub_id;
-            auto current = domain::parse_status(b->status).value_or(domain::BookingStatus::booked);
-            auto next = domain::next_status(current, requested, b->child_id.has_value());
+            if (auto refused = require_hub(by, b->hub_id)) return *refused;
+            auto where = storage::find_hub(c, b->hub_id);
+            auto move = detail::status_move(by, b->status, b->staff_id, b->child_id.has_value(), b->start,
+                                            where ? detail::hub_zone(*where) : shared::find_zone("Europe/London"), now);
+            auto next = domain::next_status(move, requested);
             if (!next) return next.error();
             auto name = std::string{domain::status_name(*next)};
-            if (*next == current) return name;
+            if (*next == move.current) return name;
             if (*next == domain::BookingStatus::cancelled) {
                 cancel_locked(c, ctx_, *b, by.actor(), now, offers);
                 return name;

@@ -12,6 +12,7 @@
 #include "server/services/auth_service.hpp"
 #include "server/services/context.hpp"
 #include "server/services/fresh_cache.hpp"
+#include "server/storage/records.hpp"
 #include "shared/wire.hpp"
 
 namespace frontdoor::server {
@@ -70,6 +71,7 @@ struct WaitlistView {
     std::optional<Id> session_id;
     std::string client_name;
     std::optional<std::string> child_name;
+    storage::ToldContact contact_to_confirm; // what a kiosk was told, for staff to confirm
 };
 
 /// Free times with their JSON answer, computed once and shared by every request that
@@ -100,8 +102,10 @@ class BookingService {
     Result<std::string> cancel(const Principal& by, const std::string& reference,
                                const std::optional<std::string>& date_of_birth);
 
-    /// Staff status change (arrived, in_progress, seen, missed, cancelled). Answers the
-    /// stored status name.
+    /// Staff status change (arrived, in_progress, seen, missed, cancelled), by the one
+    /// table of domain/booking_rules.hpp at the booking's hub. Answers the stored status
+    /// name; `forbidden` at another hub or for another practitioner's booking, `conflict`
+    /// for a move the table refuses.
     Result<std::string> set_status(const Principal& by, Id booking_id, const std::string& requested);
 
     /// The answer carries `code`, an unguessable secret shown once: the only way a
@@ -112,7 +116,7 @@ class BookingService {
     Result<shared::wire::WaitlistEntry> waitlist_entry(const Principal& by, const WaitlistRef& entry);
     Result<shared::wire::WaitlistEntry> accept_offer(const Principal& by, const WaitlistRef& entry);
     Result<shared::wire::WaitlistEntry> decline_offer(const Principal& by, const WaitlistRef& entry);
-    Result<std::vector<WaitlistView>> list_waitlist(Id hub_id, std::optional<Id> service_id);
+    Result<std::vector<WaitlistView>> list_waitlist(const Principal& by, Id hub_id, std::optional<Id> service_id);
 
     /// Lapses every offer whose time is up and passes each place on. Never throws.
     void expire_offers();

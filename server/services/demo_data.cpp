@@ -233,7 +233,7 @@ Result<DemoInfo> load_demo(Services& s, const shared::Clock& clock) {
             auto family = [&](const Person& p) {
                 storage::ClientRow row{0, p.first, p.last, p.dob, phone_for(++n), std::nullopt,
                                        p.interpreter ? std::optional<std::string>{p.interpreter} : std::nullopt};
-                Id client = storage::upsert_client(c, row, now);
+                Id client = storage::upsert_client(c, row, now).id;
                 std::optional<Id> child;
                 if (p.child)
                     child = storage::upsert_child(c, client, p.child,
@@ -307,6 +307,8 @@ Result<DemoInfo> load_demo(Services& s, const shared::Clock& clock) {
                 if (status != "cancelled" && b.start > now + std::chrono::minutes{5}) status = "booked";
                 if ((status == "arrived" || status == "in_progress") && b.end + std::chrono::minutes{45} < now)
                     status = "seen";
+                // Not brought only once the time has come (booking_rules.hpp): not in the last five minutes before.
+                if (status == "was_not_brought" && b.start > now) status = "booked";
                 if (status == "cancelled")
                     storage::set_booking_status(c, id, "cancelled", std::nullopt, now - std::chrono::hours{20}, actor_kiosk);
                 else if (status != "booked")

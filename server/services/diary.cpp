@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "server/domain/ical.hpp"
+#include "server/services/hub_scope.hpp"
 #include "server/storage/diary_repo.hpp"
 #include "server/storage/setup_repo.hpp"
 
@@ -19,6 +20,7 @@ Result<std::string> staff_diary_ics(const ServiceContext& ctx, const Principal& 
         return ctx.db.read([&](storage::Connection& c) -> Result<std::string> {
             auto staff = storage::find_staff(c, staff_id);
             if (!staff) return make_error(ErrorCode::not_found, "no such staff member");
+            if (auto refused = require_colleague(by, staff->id, staff->hub_ids)) return *refused;
             domain::Calendar cal;
             cal.name = "Front Door: " + staff->name;
             cal.stamp = now;

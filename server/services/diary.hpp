@@ -13,8 +13,9 @@ namespace frontdoor::server {
 inline constexpr int kDiaryDaysBack = 30;
 inline constexpr int kDiaryDaysAhead = 90;
 
-/// The VCALENDAR text; `not_found` for an unknown staff id, `forbidden` for another
-/// practitioner's diary or a kiosk.
+/// The VCALENDAR text; `not_found` for an unknown staff id, `forbidden` for a kiosk,
+/// another practitioner's diary, or a diary of someone who shares no hub with the
+/// caller (hub_scope.hpp).
 Result<std::string> staff_diary_ics(const ServiceContext& ctx, const Principal& by, Id staff_id);
 
 } // namespace frontdoor::server

@@ -8,6 +8,7 @@
 
 #include "server/domain/scheduling.hpp"
 #include "server/services/crypto.hpp"
+#include "server/services/hub_scope.hpp"
 #include "server/storage/booking_repo.hpp"
 #include "server/storage/setup_repo.hpp"
 
@@ -53,6 +54,19 @@ std::string field_at(size_t index, const char* name) {
 }
 
 Error no_staff() { return make_error(ErrorCode::not_found, "no such staff member"); }
+
+/// The staff member, when `by` may see them (themselves, or a colleague at one of their hubs).
+Result<storage::StaffRow> colleague(Connection& c, const Principal& by, Id staff_id) {
+    auto s = storage::find_staff(c, staff_id);
+    if (!s) return no_staff();
+    if (auto refused = require_colleague(by, s->id, s->hub_ids)) return *refused;
+    return *s;
+}
+
+template <class T, class Keep> std::vector<T> only(std::vector<T> rows, Keep keep) {
+    rows.erase(std::remove_if(rows.begin(), rows.end(), [&](const T& r) { return !keep(r); }), rows.end());
+    return rows;
+}
 Error no_hub(std::string field = {}) { return make_error(ErrorCode::not_found, "no such hub", std::move(field)); }
 
 } // namespace
@@ -72,11 +86,14 @@ Result<storage::HubRow> SetupService::create_hub(const Principal& by, const HubI
     });
 }
 
-Result<std::vector<storage::HubRow>> SetupService::list_hubs() {
-    return read_tx<std::vector<storage::HubRow>>(ctx_, [](Connection& c) { return storage::list_hubs(c); });
+Result<std::vector<storage::HubRow>> SetupService::list_hubs(const Principal& by) {
+    return read_tx<std::vector<storage::HubRow>>(ctx_, [&](Connection& c) {
+        return only(storage::list_hubs(c), [&](const storage::HubRow& h) { return acts_at(by, h.id); });
+    });
 }
 
-Result<storage::HubRow> SetupService::hub(Id id) {
+Result<storage::HubRow> SetupService::hub(const Principal& by, Id id) {
+    if (auto refused = require_hub(by, id)) return *refused;
     return read_tx<storage::HubRow>(ctx_, [&](Connection& c) -> Result<storage::HubRow> {
         auto h = storage::find_hub(c, id);
         if (!h) return no_hub();
@@ -85,6 +102,7 @@ Result<storage::HubRow> SetupService::hub(Id id) {
 }
 
 Result<storage::RoomRow> SetupService::create_room(const Principal& by, Id hub_id, const RoomInput& in) {
+    if (auto refused = require_hub(by, hub_id)) return *refused;
     return write_tx<storage::RoomRow>(ctx_, [&](Connection& c) -> Result<storage::RoomRow> {
         if (!storage::find_hub(c, hub_id)) return no_hub();
         auto now = ctx_.clock.now();
@@ -95,7 +113,8 @@ Result<storage::RoomRow> SetupService::create_room(const Principal& by, Id hub_i
     });
 }
 
-Result<std::vector<storage::RoomRow>> SetupService::list_rooms(Id hub_id) {
+Result<std::vector<storage::RoomRow>> SetupService::list_rooms(const Principal& by, Id hub_id) {
+    if (auto refused = require_hub(by, hub_id)) return *refused;
     return read_tx<std::vector<storage::RoomRow>>(ctx_, [&](Connection& c) -> Result<std::vector<storage::RoomRow>> {
         if (!storage::find_hub(c, hub_id)) return no_hub();
         return storage::list_rooms(c, hub_id);
@@ -118,30 +137,67 @@ Result<storage::StaffRow> SetupService::create_staff(const Principal& by, const 
     if (in.password && !in.username) return make_error(ErrorCode::missing_field, "is required with a password", "username");
     if (in.password && (in.password->size() < 8 || in.password->size() > 200))
         return make_error(ErrorCode::invalid_field, "must have 8 to 200 characters", "password");
+    auto hubs = in.hub_ids;
+    if (in.hub_id && std::find(hubs.begin(), hubs.end(), *in.hub_id) == hubs.end()) hubs.insert(hubs.begin(), *in.hub_id);
+    if (auto refused = require_every_hub(by, hubs, in.hub_ids.empty() ? "hub_id" : "hub_ids")) return *refused;
     // Hash outside the write lock: argon2id takes a while on purpose.
     std::optional<std::string> hash;
     if (in.password) hash = hash_password(*in.password);
     return write_tx<storage::StaffRow>(ctx_, [&](Connection& c) -> Result<storage::StaffRow> {
-        if (in.hub_id && !storage::find_hub(c, *in.hub_id)) return no_hub("hub_id");
+        for (Id hub : hubs)
+            if (!storage::find_hub(c, hub)) return no_hub(in.hub_ids.empty() ? "hub_id" : "hub_ids");
         if (in.username && storage::username_taken(c, *in.username))
             return make_error(ErrorCode::conflict, "that username is taken", "username");
         auto now = ctx_.clock.now();
-        storage::StaffRow s{0, in.name, in.role, in.hub_id, in.username, in.access, true};
+        auto home = in.hub_id ? in.hub_id : hubs.empty() ? std::nullopt : std::optional<Id>{hubs.front()};
+        storage::StaffRow s{0, in.name, in.role, home, in.username, in.access, true};
         s.id = storage::insert_staff(c, s, hash, now);
+        storage::replace_staff_hubs(c, s.id, hubs, home);
+        s.hub_ids = storage::staff_hub_ids(c, s.id);
         storage::audit(c, now, by.actor(), "staff.create",
                        std::to_string(s.id) + " " + s.name + " (" + s.role + ", " + s.access + ")");
         return s;
     });
 }
 
-Result<std::vector<storage::StaffRow>> SetupService::list_staff(std::optional<Id> hub_id) {
-    return read_tx<std::vector<storage::StaffRow>>(ctx_, [&](Connection& c) { return storage::list_staff(c, hub_id); });
+Result<storage::StaffRow> SetupService::set_staff_hubs(const Principal& by, Id staff_id, const std::vector<Id>& hub_ids) {
+    if (hub_ids.empty()) return make_error(ErrorCode::invalid_field, "must name at least one hub", "hub_ids");
+    if (auto refused = require_every_hub(by, hub_ids, "hub_ids")) return *refused;
+    return write_tx<storage::StaffRow>(ctx_, [&](Connection& c) -> Result<storage::StaffRow> {
+        auto s = colleague(c, by, staff_id);
+        if (!s) return s.error();
+        if (s->access == "admin" && by.role != Role::admin)
+            return make_error(ErrorCode::forbidden, "only an admin may change an admin");
+        for (Id hub : hub_ids)
+            if (!storage::find_hub(c, hub)) return no_hub("hub_ids");
+        // What the caller holds is replaced; hubs beyond their reach stay as they were.
+        auto hubs = only(s->hub_ids, [&](Id h) { return !acts_at(by, h); });
+        for (Id hub : hub_ids)
+            if (std::find(hubs.begin(), hubs.end(), hub) == hubs.end()) hubs.push_back(hub);
+        std::sort(hubs.begin(), hubs.end());
+        auto home = s->hub_id && std::find(hubs.begin(), hubs.end(), *s->hub_id) != hubs.end()
+                        ? s->hub_id : std::optional<Id>{hub_ids.front()};
+        storage::replace_staff_hubs(c, staff_id, hubs, home);
+        std::string detail = std::to_string(staff_id) + " hubs";
+        for (Id hub : hubs) detail += " " + std::to_string(hub);
+        storage::audit(c, ctx_.clock.now(), by.actor(), "staff.hubs", detail);
+        return *storage::find_staff(c, staff_id);
+    });
 }
 
-Result<StaffDetail> SetupService::staff(Id id) {
+Result<std::vector<storage::StaffRow>> SetupService::list_staff(const Principal& by, std::optional<Id> hub_id) {
+    if (hub_id)
+        if (auto refused = require_hub(by, *hub_id)) return *refused;
+    return read_tx<std::vector<storage::StaffRow>>(ctx_, [&](Connection& c) {
+        return only(storage::list_staff(c, hub_id),
+                    [&](const storage::StaffRow& s) { return !require_any_hub(by, s.hub_ids); });
+    });
+}
+
+Result<StaffDetail> SetupService::staff(const Principal& by, Id id) {
     return read_tx<StaffDetail>(ctx_, [&](Connection& c) -> Result<StaffDetail> {
-        auto s = storage::find_staff(c, id);
-        if (!s) return no_staff();
+        auto s = colleague(c, by, id);
+        if (!s) return s.error();
         return StaffDetail{*s, storage::working_hours(c, id)};
     });
 }
@@ -169,13 +225,18 @@ SetupService::set_working_hours(const Principal& by, Id staff_id, const std::vec
     }
     return write_tx<std::vector<storage::WorkingHoursRow>>(
         ctx_, [&](Connection& c) -> Result<std::vector<storage::WorkingHoursRow>> {
-            auto s = storage::find_staff(c, staff_id);
-            if (!s) return no_staff();
+            auto s = colleague(c, by, staff_id);
+            if (!s) return s.error();
+            // Ranges at hubs beyond the caller's reach are kept; a manager replaces their own hubs' only.
             std::vector<storage::WorkingHoursRow> rows;
+            if (by.role != Role::admin)
+                for (const auto& kept : storage::working_hours(c, staff_id))
+                    if (!acts_at(by, kept.hub_id)) rows.push_back(kept);
             for (size_t i = 0; i < in.size(); ++i) {
                 const auto& r = in[i];
                 auto hub_id = r.hub_id ? r.hub_id : s->hub_id;
                 if (!hub_id) return make_error(ErrorCode::missing_field, "is required", field_at(i, "hub_id"));
+                if (auto refused = require_every_hub(by, {*hub_id}, field_at(i, "hub_id").c_str())) return *refused;
                 if (!storage::find_hub(c, *hub_id)) return no_hub(field_at(i, "hub_id"));
                 rows.push_back({*hub_id, r.weekday, static_cast<int>(r.start.count()),
                                 static_cast<int>(r.end.count())});
@@ -190,10 +251,10 @@ SetupService::set_working_hours(const Principal& by, Id staff_id, const std::vec
         });
 }
 
-Result<std::vector<storage::WorkingHoursRow>> SetupService::working_hours(Id staff_id) {
+Result<std::vector<storage::WorkingHoursRow>> SetupService::working_hours(const Principal& by, Id staff_id) {
     return read_tx<std::vector<storage::WorkingHoursRow>>(
         ctx_, [&](Connection& c) -> Result<std::vector<storage::WorkingHoursRow>> {
-            if (!storage::find_staff(c, staff_id)) return no_staff();
+            if (auto s = colleague(c, by, staff_id); !s) return s.error();
             return storage::working_hours(c, staff_id);
         });
 }
@@ -204,7 +265,7 @@ Result<storage::AbsenceRow> SetupService::add_absence(const Principal& by, Id st
     if (shared::days_between(in.from, in.to) > 366)
         return make_error(ErrorCode::invalid_field, "must be within a year of from", "to");
     return write_tx<storage::AbsenceRow>(ctx_, [&](Connection& c) -> Result<storage::AbsenceRow> {
-        if (!storage::find_staff(c, staff_id)) return no_staff();
+        if (auto s = colleague(c, by, staff_id); !s) return s.error();
         storage::AbsenceRow a{0, staff_id, shared::format_date(in.from), shared::format_date(in.to), in.reason};
         a.id = storage::insert_absence(c, a);
         storage::audit(c, ctx_.clock.now(), by.actor(), "staff.absence",
@@ -213,9 +274,9 @@ Result<storage::AbsenceRow> SetupService::add_absence(const Principal& by, Id st
     });
 }
 
-Result<std::vector<storage::AbsenceRow>> SetupService::absences(Id staff_id) {
+Result<std::vector<storage::AbsenceRow>> SetupService::absences(const Principal& by, Id staff_id) {
     return read_tx<std::vector<storage::AbsenceRow>>(ctx_, [&](Connection& c) -> Result<std::vector<storage::AbsenceRow>> {
-        if (!storage::find_staff(c, staff_id)) return no_staff();
+        if (auto s = colleague(c, by, staff_id); !s) return s.error();
         return storage::absences(c, staff_id);
     });
 }
@@ -256,8 +317,7 @@ Result<std::vector<storage::ServiceRow>> SetupService::list_services() {
 }
 
 Result<std::vector<storage::ServiceRow>> SetupService::hub_services(const Principal& by, Id hub_id) {
-    if (by.role == Role::kiosk && by.hub_id != hub_id)
-        return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
+    if (auto refused = require_hub(by, hub_id)) return *refused;
     return read_tx<std::vector<storage::ServiceRow>>(
         ctx_, [&](Connection& c) -> Result<std::vector<storage::ServiceRow>> {
             if (!storage::find_hub(c, hub_id)) return no_hub();
@@ -287,6 +347,7 @@ Result<std::vector<Id>> SetupService::create_sessions(const Principal& by, const
         return make_error(ErrorCode::invalid_field, "must be between 1 and 52", "repeat_weekly");
     if (in.capacity && (*in.capacity < 1 || *in.capacity > 1000))
         return make_error(ErrorCode::invalid_field, "must be between 1 and 1000", "capacity");
+    if (auto refused = require_every_hub(by, {in.hub_id}, "hub_id")) return *refused;
     return write_tx<std::vector<Id>>(ctx_, [&](Connection& c) -> Result<std::vector<Id>> {
         auto service = storage::find_service(c, in.service_id);
         if (!service) return make_error(ErrorCode::not_found, "no such service", "service_id");
@@ -348,7 +409,9 @@ Result<std::vector<Id>> SetupService::create_sessions(const Principal& by, const
     });
 }
 
-Result<std::vector<SessionView>> SetupService::hub_sessions(Id hub_id, shared::Date from, shared::Date to) {
+Result<std::vector<SessionView>> SetupService::hub_sessions(const Principal& by, Id hub_id, shared::Date from,
+                                                           shared::Date to) {
+    if (auto refused = require_hub(by, hub_id)) return *refused;
     if (date::sys_days{to} < date::sys_days{from})
         return make_error(ErrorCode::invalid_field, "must not be before from", "to");
     if (shared::days_between(from, to) > 366)
@@ -387,14 +450,19 @@ Result<std::vector<SessionView>> SetupService::hub_sessions(Id hub_id, shared::D
 
 // [SECTION] Kiosks
 
-Result<std::vector<storage::KioskRow>> SetupService::list_kiosks(std::optional<Id> hub_id) {
-    return read_tx<std::vector<storage::KioskRow>>(ctx_, [&](Connection& c) { return storage::list_kiosks(c, hub_id); });
+Result<std::vector<storage::KioskRow>> SetupService::list_kiosks(const Principal& by, std::optional<Id> hub_id) {
+    if (hub_id)
+        if (auto refused = require_hub(by, *hub_id)) return *refused;
+    return read_tx<std::vector<storage::KioskRow>>(ctx_, [&](Connection& c) {
+        return only(storage::list_kiosks(c, hub_id), [&](const storage::KioskRow& k) { return acts_at(by, k.hub_id); });
+    });
 }
 
 Result<storage::KioskRow> SetupService::revoke_kiosk(const Principal& by, Id kiosk_id) {
     return write_tx<storage::KioskRow>(ctx_, [&](Connection& c) -> Result<storage::KioskRow> {
         auto k = storage::find_kiosk(c, kiosk_id);
         if (!k) return make_error(ErrorCode::not_found, "no such kiosk");
+        if (auto refused = require_hub(by, k->hub_id)) return *refused;
         if (!k->revoked) {
             storage::revoke_kiosk(c, kiosk_id);
             storage::audit(c, ctx_.clock.now(), by.actor(), "kiosk.revoke", std::to_string(kiosk_id) + " " + k->name);

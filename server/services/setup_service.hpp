@@ -33,10 +33,11 @@ struct RoomInput {
 struct StaffInput {
     std::string name;
     std::string role; // the job, a lower-case word: midwife, health_visitor, ...
-    std::optional<Id> hub_id;
+    std::optional<Id> hub_id; // the home hub
     std::optional<std::string> username;
     std::optional<std::string> password; // plain; stored only as an argon2id hash
     std::string access = "practitioner"; // admin | manager | reception | practitioner | none
+    std::vector<Id> hub_ids;             // more hubs they act at (the home hub is always one)
 };
 
 /// One range of a weekly pattern. `index` is its place in the request, for field names.
@@ -94,25 +95,37 @@ class SetupService {
   public:
     explicit SetupService(const ServiceContext& ctx) : ctx_(ctx), kiosks_(ctx.db, 1024) {}
 
+    // Who may act where is hub_scope.hpp's one check: `forbidden` for a hub that is not
+    // the caller's, and for a colleague who shares no hub with them.
+
     // [Hubs and rooms]
+    /// Admins only (the route's role): a new hub has nobody assigned until an admin does it.
     Result<storage::HubRow> create_hub(const Principal& by, const HubInput& in);
-    Result<std::vector<storage::HubRow>> list_hubs();
-    Result<storage::HubRow> hub(Id id);
+    /// Every hub for an admin; the caller's own hubs for everyone else.
+    Result<std::vector<storage::HubRow>> list_hubs(const Principal& by);
+    Result<storage::HubRow> hub(const Principal& by, Id id);
     Result<storage::RoomRow> create_room(const Principal& by, Id hub_id, const RoomInput& in);
-    Result<std::vector<storage::RoomRow>> list_rooms(Id hub_id);
+    Result<std::vector<storage::RoomRow>> list_rooms(const Principal& by, Id hub_id);
 
     // [Staff, hours, leave]
-    /// `conflict` when the username is taken; `forbidden` when a manager asks for admin access.
+    /// `conflict` when the username is taken; `forbidden` when a manager asks for admin
+    /// access, or for a hub (hub_id, hub_ids) that is not theirs.
     Result<storage::StaffRow> create_staff(const Principal& by, const StaffInput& in);
-    Result<std::vector<storage::StaffRow>> list_staff(std::optional<Id> hub_id);
-    Result<StaffDetail> staff(Id id);
+    /// Replaces the hubs a staff member acts at (at least one). A manager may give only
+    /// hubs they hold, and changes only those: the staff member's other hubs stay. The
+    /// home hub stays when it is still one of them, else becomes the first.
+    Result<storage::StaffRow> set_staff_hubs(const Principal& by, Id staff_id, const std::vector<Id>& hub_ids);
+    /// Staff of a hub, or (no hub) of every hub the caller acts at.
+    Result<std::vector<storage::StaffRow>> list_staff(const Principal& by, std::optional<Id> hub_id);
+    Result<StaffDetail> staff(const Principal& by, Id id);
     /// Replaces the weekly pattern. Ranges on one day may not overlap (`invalid_field`
-    /// named "[i].start" or "[i].end" for the later of two).
+    /// named "[i].start" or "[i].end" for the later of two); each range's hub must be the
+    /// caller's (`forbidden` naming "[i].hub_id").
     Result<std::vector<storage::WorkingHoursRow>> set_working_hours(const Principal& by, Id staff_id,
                                                                     const std::vector<WorkingRangeInput>& in);
-    Result<std::vector<storage::WorkingHoursRow>> working_hours(Id staff_id);
+    Result<std::vector<storage::WorkingHoursRow>> working_hours(const Principal& by, Id staff_id);
     Result<storage::AbsenceRow> add_absence(const Principal& by, Id staff_id, const AbsenceInput& in);
-    Result<std::vector<storage::AbsenceRow>> absences(Id staff_id);
+    Result<std::vector<storage::AbsenceRow>> absences(const Principal& by, Id staff_id);
 
     // [Services]
     Result<storage::ServiceRow> create_service(const Principal& by, const ServiceInput& in);
@@ -128,10 +141,11 @@ class SetupService {
     /// leader is already taken at one of the times. Returns the ids in time order.
     Result<std::vector<Id>> create_sessions(const Principal& by, const SessionInput& in);
     /// Sessions at a hub on local dates [from, to], in time order.
-    Result<std::vector<SessionView>> hub_sessions(Id hub_id, shared::Date from, shared::Date to);
+    Result<std::vector<SessionView>> hub_sessions(const Principal& by, Id hub_id, shared::Date from, shared::Date to);
 
     // [Kiosks]
-    Result<std::vector<storage::KioskRow>> list_kiosks(std::optional<Id> hub_id);
+    /// Kiosks of a hub, or (no hub) of every hub the caller acts at.
+    Result<std::vector<storage::KioskRow>> list_kiosks(const Principal& by, std::optional<Id> hub_id);
     Result<storage::KioskRow> revoke_kiosk(const Principal& by, Id kiosk_id);
     /// The calling kiosk and its hub.
     Result<shared::wire::KioskMe> kiosk_me(const Principal& by);

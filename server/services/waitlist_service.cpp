@@ -2,6 +2,7 @@
 // families, references, confirmations, offers and their expiry.
 #include "server/services/booking_detail.hpp"
 #include "server/services/crypto.hpp"
+#include "server/services/hub_scope.hpp"
 #include "server/storage/setup_repo.hpp"
 
 namespace frontdoor::server {
@@ -15,13 +16,41 @@ const date::time_zone* hub_zone(const storage::HubRow& hub) {
     return z ? z : shared::find_zone("Europe/London");
 }
 
-std::pair<Id, std::optional<Id>> upsert_family(Connection& c, const PersonInput& p,
-                                               const std::optional<ChildInput>& child, Instant now) {
+Family upsert_family(Connection& c, const Principal& by, const PersonInput& p, const std::optional<ChildInput>& child,
+                     Instant now) {
     storage::ClientRow row{0, p.first_name, p.last_name, p.date_of_birth, p.phone, p.email, p.interpreter};
-    Id client = storage::upsert_client(c, row, now);
-    std::optional<Id> child_id;
-    if (child) child_id = storage::upsert_child(c, client, child->first_name, child->date_of_birth);
-    return {client, child_id};
+    bool kiosk = by.role == Role::kiosk;
+    auto client = storage::upsert_client(c, row, now, kiosk ? storage::ContactUpdate::keep : storage::ContactUpdate::replace);
+    Family f{client.id, std::nullopt, {}};
+    if (kiosk && client.known) {
+        auto differs = [](const std::optional<std::string>& told, const std::optional<std::string>& known) {
+            return told && told != known ? told : std::nullopt;
+        };
+        f.told = {differs(p.phone, client.known->phone), differs(p.email, client.known->email),
+                  differs(p.interpreter, client.known->interpreter)};
+    }
+    if (child) f.child_id = storage::upsert_child(c, client.id, child->first_name, child->date_of_birth);
+    return f;
+}
+
+domain::StatusMove status_move(const Principal& by, std::string_view status, std::optional<Id> staff_id,
+                               bool for_child, Instant start, const date::time_zone* zone, Instant now) {
+    domain::StatusMove m;
+    m.current = domain::parse_status(status).value_or(domain::BookingStatus::booked);
+    m.for_child = for_child;
+    m.started = start <= now;
+    m.day_reached = date::sys_days{shared::local_date(zone, start)} <= date::sys_days{shared::local_date(zone, now)};
+    switch (by.role) {
+    case Role::admin:
+    case Role::manager:
+    case Role::reception: m.who = domain::Mover::desk; break;
+    case Role::kiosk: m.who = domain::Mover::kiosk; break;
+    case Role::practitioner:
+        m.who = by.staff_id && staff_id == by.staff_id ? domain::Mover::own_practitioner
+                                                       : domain::Mover::other_practitioner;
+        break;
+    }
+    return m;
 }
 
 std::string fresh_reference(Connection& c) {
@@ -73,6 +102,7 @@ std::optional<Id> offer_place(Connection& c, const ServiceContext& ctx, const st
         hold.status = "held";
         hold.arrived_at.reset();
         hold.source = "waitlist";
+        hold.told = w.told;
         auto expires = now + ctx.settings.offer_hold;
         // An offer never outlives the appointment it is for.
         if (expires > freed.start) expires = freed.start;
@@ -135,7 +165,8 @@ namespace {
 
 using storage::Connection;
 
-/// The entry, checked for who asks: a kiosk names it by its code, at its own hub.
+/// The entry, checked for who asks: a kiosk names it by its code, at its own hub;
+/// staff by its id, at a hub they act at.
 Result<storage::WaitlistRow> entry_for(Connection& c, const Principal& by, const WaitlistRef& ref) {
     if (by.role == Role::kiosk && !ref.code)
         return make_error(ErrorCode::forbidden, "a kiosk names a waitlist entry by the code it was given");
@@ -143,6 +174,7 @@ Result<storage::WaitlistRow> entry_for(Connection& c, const Principal& by, const
                       : storage::find_waitlist(c, ref.id.value_or(0));
     if (!w || (by.role == Role::kiosk && w->hub_id != by.hub_id))
         return make_error(ErrorCode::not_found, "no such waitlist entry");
+    if (auto refused = require_hub(by, w->hub_id)) return *refused;
     return *w;
 }
 
@@ -156,8 +188,7 @@ Result<shared::wire::WaitlistEntry> BookingService::join_waitlist(const Principa
             auto now = ctx_.clock.now();
             auto hub = storage::find_hub(c, in.hub_id);
             if (!hub) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
-            if (by.role == Role::kiosk && by.hub_id != in.hub_id)
-                return make_error(ErrorCode::forbidden, "this kiosk belongs to another hub");
+            if (auto refused = require_hub(by, in.hub_id)) return *refused;
             auto service = storage::find_service(c, in.service_id);
             if (!service || !service->active || (by.role == Role::kiosk && !service->self_bookable))
                 return make_error(ErrorCode::not_found, "no such service", "service_id");
@@ -176,15 +207,16 @@ Result<shared::wire::WaitlistEntry> BookingService::join_waitlist(const Principa
             for (auto [day, field] : {std::pair{in.from, "from"}, std::pair{in.to, "to"}})
                 if (day)
                     if (auto far = detail::past_horizon(ctx_, zone, now, *day, field)) return *far;
-            auto [client, child] = detail::upsert_family(c, in.client, in.child, now);
+            auto family = detail::upsert_family(c, by, in.client, in.child, now);
             storage::WaitlistRow w;
             w.hub_id = in.hub_id;
             w.service_id = in.service_id;
             w.session_id = in.session_id;
             if (in.from) w.from_date = shared::format_date(*in.from);
             if (in.to) w.to_date = shared::format_date(*in.to);
-            w.client_id = client;
-            w.child_id = child;
+            w.client_id = family.client_id;
+            w.child_id = family.child_id;
+            w.told = family.told;
             w.status = "waiting";
             auto code = random_token();
             w.id = storage::insert_waitlist(c, w, token_hash(code), now);
@@ -263,14 +295,16 @@ Result<shared::wire::WaitlistEntry> BookingService::decline_offer(const Principa
     return r;
 }
 
-Result<std::vector<WaitlistView>> BookingService::list_waitlist(Id hub_id, std::optional<Id> service_id) {
+Result<std::vector<WaitlistView>> BookingService::list_waitlist(const Principal& by, Id hub_id,
+                                                                std::optional<Id> service_id) {
+    if (auto refused = require_hub(by, hub_id)) return *refused;
     expire_offers();
     return guard_storage([&]() -> Result<std::vector<WaitlistView>> {
         return ctx_.db.read([&](Connection& c) -> Result<std::vector<WaitlistView>> {
             if (!storage::find_hub(c, hub_id)) return make_error(ErrorCode::not_found, "no such hub", "hub_id");
             std::vector<WaitlistView> out;
             for (const auto& w : storage::list_waitlist(c, hub_id, service_id)) {
-                WaitlistView v{detail::waitlist_wire(c, w), w.service_id, w.session_id, {}, std::nullopt};
+                WaitlistView v{detail::waitlist_wire(c, w), w.service_id, w.session_id, {}, std::nullopt, w.told};
                 if (auto cl = storage::find_client(c, w.client_id)) v.client_name = cl->first_name + " " + cl->last_name;
                 if (w.child_id)
                     if (auto ch = storage::find_child(c, *w.child_id)) v.child_name = ch->first_name;

@@ -12,7 +12,7 @@ std::optional<std::int64_t> secs(std::optional<Instant> t) {
 
 constexpr const char* kBookingCols =
     "id, reference, hub_id, service_id, session_id, room_id, staff_id, start_utc, end_utc, "
-    "client_id, child_id, status, held_until, arrived_at, source";
+    "client_id, child_id, status, held_until, arrived_at, source, told_phone, told_email, told_interpreter";
 
 BookingRow read_booking(Statement& s) {
     BookingRow b;
@@ -31,6 +31,7 @@ BookingRow read_booking(Statement& s) {
     if (auto h = s.opt_integer(12)) b.held_until = at(*h);
     if (auto a = s.opt_integer(13)) b.arrived_at = at(*a);
     b.source = s.text(14);
+    b.told = {s.opt_text(15), s.opt_text(16), s.opt_text(17)};
     return b;
 }
 
@@ -66,10 +67,11 @@ bool reference_exists(Connection& c, const std::string& reference) {
 Id insert_booking(Connection& c, const BookingRow& b, Instant now, const std::string& actor) {
     Statement s(c, "INSERT INTO bookings(reference, hub_id, service_id, session_id, room_id, staff_id, "
                    "start_utc, end_utc, client_id, child_id, status, held_until, arrived_at, source, "
-                   "created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                   "created_at, updated_at, told_phone, told_email, told_interpreter) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind_all(b.reference, b.hub_id, b.service_id, b.session_id, b.room_id, b.staff_id, secs(b.start),
                secs(b.end), b.client_id, b.child_id, b.status, secs(b.held_until), secs(b.arrived_at),
-               b.source, secs(now), secs(now))
+               b.source, secs(now), secs(now), b.told.phone, b.told.email, b.told.interpreter)
         .run();
     Id id = c.last_insert_id();
     Statement h(c, "INSERT INTO booking_history(booking_id, at, status, actor) VALUES (?, ?, ?, ?)");
@@ -119,22 +121,25 @@ std::vector<domain::Interval> room_busy(Connection& c, Id room_id, Instant from,
     return intervals(s);
 }
 
-Id upsert_client(Connection& c, const ClientRow& cl, Instant now) {
-    Statement find(c, "SELECT id FROM clients WHERE first_name = ? AND last_name = ? AND date_of_birth = ? "
-                      "ORDER BY id LIMIT 1");
+UpsertedClient upsert_client(Connection& c, const ClientRow& cl, Instant now, ContactUpdate update) {
+    Statement find(c, "SELECT id, first_name, last_name, date_of_birth, phone, email, interpreter FROM clients "
+                      "WHERE first_name = ? AND last_name = ? AND date_of_birth = ? ORDER BY id LIMIT 1");
     find.bind_all(cl.first_name, cl.last_name, cl.date_of_birth);
     if (find.step()) {
-        Id id = find.integer(0);
-        Statement u(c, "UPDATE clients SET phone = COALESCE(?, phone), email = COALESCE(?, email), "
-                       "interpreter = COALESCE(?, interpreter) WHERE id = ?");
-        u.bind_all(cl.phone, cl.email, cl.interpreter, id).run();
-        return id;
+        ClientRow known{find.integer(0), find.text(1),     find.text(2),    find.text(3),
+                        find.opt_text(4), find.opt_text(5), find.opt_text(6)};
+        if (update == ContactUpdate::replace) {
+            Statement u(c, "UPDATE clients SET phone = COALESCE(?, phone), email = COALESCE(?, email), "
+                           "interpreter = COALESCE(?, interpreter) WHERE id = ?");
+            u.bind_all(cl.phone, cl.email, cl.interpreter, known.id).run();
+        }
+        return {known.id, std::move(known)};
     }
     Statement s(c, "INSERT INTO clients(first_name, last_name, date_of_birth, phone, email, interpreter, "
                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)");
     s.bind_all(cl.first_name, cl.last_name, cl.date_of_birth, cl.phone, cl.email, cl.interpreter, secs(now))
         .run();
-    return c.last_insert_id();
+    return {c.last_insert_id(), std::nullopt};
 }
 
 Id upsert_child(Connection& c, Id client_id, const std::string& first_name, const std::string& dob) {

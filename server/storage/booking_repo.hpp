@@ -28,6 +28,7 @@ struct BookingRow {
     std::optional<Instant> held_until;
     std::optional<Instant> arrived_at;
     std::string source;
+    ToldContact told; // what a kiosk was told, when it differed from the family's details
 };
 
 std::optional<BookingRow> find_booking(Connection& c, Id id);
@@ -62,9 +63,16 @@ struct ChildRow {
     std::string first_name;
     std::string date_of_birth;
 };
-/// The family with this name and date of birth, created when new; contact details
-/// given now replace the old ones.
-Id upsert_client(Connection& c, const ClientRow& client, Instant now);
+/// Whether a known family's contact details are replaced by the ones given now.
+enum class ContactUpdate { replace, keep };
+struct UpsertedClient {
+    Id id = 0;
+    std::optional<ClientRow> known; // the family's row as it was, when they were known already
+};
+/// The family with this name and date of birth, created when new; for a known family,
+/// contact details given now replace the old ones (ContactUpdate::replace) or not (keep).
+UpsertedClient upsert_client(Connection& c, const ClientRow& client, Instant now,
+                             ContactUpdate update = ContactUpdate::replace);
 Id upsert_child(Connection& c, Id client_id, const std::string& first_name, const std::string& dob);
 std::optional<ClientRow> find_client(Connection& c, Id id);
 std::optional<ChildRow> find_child(Connection& c, Id id);

@@ -33,6 +33,7 @@ struct DayRow {
     std::optional<std::string> child_dob;
     std::string status;
     std::optional<Instant> arrived_at;
+    ToldContact told; // what a kiosk was told, for staff to confirm
 };
 
 /// Bookings at a hub starting in [from, to), held and released ones left out, in time order.

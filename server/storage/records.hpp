@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "shared/time.hpp"
 
@@ -35,10 +36,11 @@ struct StaffRow {
     Id id = 0;
     std::string name;
     std::string role;   // the job: midwife, health_visitor, ...
-    std::optional<Id> hub_id;
+    std::optional<Id> hub_id; // the home hub (where the staff page opens); one of staff_hubs
     std::optional<std::string> username;
     std::string access; // admin | manager | reception | practitioner | none
     bool active = true;
+    std::vector<Id> hub_ids; // the hubs they act at (staff_hubs), in id order
 };
 
 struct WorkingHoursRow {
@@ -80,6 +82,15 @@ struct SessionRow {
     int capacity = 1;
     std::optional<Id> series_id;
     bool cancelled = false;
+};
+
+/// Contact details a kiosk was told for a family it did not create: never written over
+/// the family's own, kept with the booking or waitlist entry for staff to confirm.
+struct ToldContact {
+    std::optional<std::string> phone;
+    std::optional<std::string> email;
+    std::optional<std::string> interpreter;
+    bool empty() const { return !phone && !email && !interpreter; }
 };
 
 struct KioskRow {

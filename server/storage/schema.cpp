@@ -209,6 +209,27 @@ CREATE UNIQUE INDEX staff_username_nocase ON staff(username COLLATE NOCASE);
 ALTER TABLE waitlist ADD COLUMN code_hash TEXT;
 CREATE UNIQUE INDEX waitlist_by_code ON waitlist(code_hash) WHERE code_hash IS NOT NULL;
 )SQL",
+        // 4: staff act at the hubs they are assigned to, one or several; everyone starts
+        // with the home hub they had. (staff.hub_id stays: the hub the staff page opens.)
+        R"SQL(
+CREATE TABLE staff_hubs (
+  staff_id INTEGER NOT NULL REFERENCES staff(id),
+  hub_id INTEGER NOT NULL REFERENCES hubs(id),
+  PRIMARY KEY (staff_id, hub_id)
+);
+CREATE INDEX staff_hubs_by_hub ON staff_hubs(hub_id, staff_id);
+INSERT INTO staff_hubs(staff_id, hub_id) SELECT id, hub_id FROM staff WHERE hub_id IS NOT NULL;
+)SQL",
+        // 5: a kiosk never changes a known family's contact details; what it was told is
+        // kept with the booking or waitlist entry for staff to confirm.
+        R"SQL(
+ALTER TABLE bookings ADD COLUMN told_phone TEXT;
+ALTER TABLE bookings ADD COLUMN told_email TEXT;
+ALTER TABLE bookings ADD COLUMN told_interpreter TEXT;
+ALTER TABLE waitlist ADD COLUMN told_phone TEXT;
+ALTER TABLE waitlist ADD COLUMN told_email TEXT;
+ALTER TABLE waitlist ADD COLUMN told_interpreter TEXT;
+)SQL",
     };
     return steps;
 }

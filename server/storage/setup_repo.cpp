@@ -91,20 +91,43 @@ Id insert_room(Connection& c, const RoomRow& r) {
     return c.last_insert_id();
 }
 
+std::vector<Id> staff_hub_ids(Connection& c, Id staff_id) {
+    Statement s(c, "SELECT hub_id FROM staff_hubs WHERE staff_id = ? ORDER BY hub_id");
+    s.bind(1, staff_id);
+    std::vector<Id> out;
+    while (s.step()) out.push_back(s.integer(0));
+    return out;
+}
+
 std::optional<StaffRow> find_staff(Connection& c, Id id) {
     Statement s(c, std::string("SELECT ") + kStaffCols + " FROM staff WHERE id = ?");
     s.bind(1, id);
     if (!s.step()) return std::nullopt;
-    return read_staff(s);
+    auto row = read_staff(s);
+    row.hub_ids = staff_hub_ids(c, row.id);
+    return row;
 }
 
 std::vector<StaffRow> list_staff(Connection& c, std::optional<Id> hub_id) {
     Statement s(c, std::string("SELECT ") + kStaffCols +
-                       " FROM staff WHERE (?1 IS NULL OR hub_id = ?1) AND access != 'admin' ORDER BY name, id");
+                       " FROM staff WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM staff_hubs h WHERE "
+                       "h.staff_id = staff.id AND h.hub_id = ?1)) AND access != 'admin' ORDER BY name, id");
     s.bind(1, hub_id);
     std::vector<StaffRow> out;
     while (s.step()) out.push_back(read_staff(s));
+    for (auto& row : out) row.hub_ids = staff_hub_ids(c, row.id);
     return out;
+}
+
+void replace_staff_hubs(Connection& c, Id staff_id, const std::vector<Id>& hub_ids, std::optional<Id> home) {
+    Statement del(c, "DELETE FROM staff_hubs WHERE staff_id = ?");
+    del.bind(1, staff_id).run();
+    for (Id hub : hub_ids) {
+        Statement one(c, "INSERT OR IGNORE INTO staff_hubs(staff_id, hub_id) VALUES (?, ?)");
+        one.bind_all(staff_id, hub).run();
+    }
+    Statement h(c, "UPDATE staff SET hub_id = ? WHERE id = ?");
+    h.bind_all(home, staff_id).run();
 }
 
 bool username_taken(Connection& c, const std::string& username) {
@@ -120,7 +143,12 @@ Id insert_staff(Connection& c, const StaffRow& st, const std::optional<std::stri
     s.bind_all(st.name, st.role, st.hub_id, st.username, password_hash, st.access,
                st.active ? 1 : 0, secs(now))
         .run();
-    return c.last_insert_id();
+    Id id = c.last_insert_id();
+    if (st.hub_id) {
+        Statement h(c, "INSERT INTO staff_hubs(staff_id, hub_id) VALUES (?, ?)");
+        h.bind_all(id, *st.hub_id).run();
+    }
+    return id;
 }
 
 std::vector<StaffRow> staff_with_role_at_hub(Connection& c, const std::string& role, Id hub_id) {

@@ -20,9 +20,16 @@ std::optional<RoomRow> find_room(Connection& c, Id id);
 std::vector<RoomRow> list_rooms(Connection& c, Id hub_id);
 Id insert_room(Connection& c, const RoomRow& r);
 
+/// Staff rows come with their hub_ids filled in.
 std::optional<StaffRow> find_staff(Connection& c, Id id);
+/// Staff (not admins) assigned to the hub, or everyone when no hub is given.
 std::vector<StaffRow> list_staff(Connection& c, std::optional<Id> hub_id);
+/// The hubs a staff member acts at, in id order.
+std::vector<Id> staff_hub_ids(Connection& c, Id staff_id);
+/// Replaces a staff member's hubs; the home hub becomes `home`.
+void replace_staff_hubs(Connection& c, Id staff_id, const std::vector<Id>& hub_ids, std::optional<Id> home);
 bool username_taken(Connection& c, const std::string& username);
+/// Inserts the staff member, assigned to their home hub (s.hub_id) when they have one.
 Id insert_staff(Connection& c, const StaffRow& s, const std::optional<std::string>& password_hash,
                 Instant now);
 /// Active practitioners of a job role who have working hours at the hub.

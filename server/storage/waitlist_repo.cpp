@@ -5,7 +5,7 @@ namespace {
 
 std::int64_t secs(Instant t) { return t.time_since_epoch().count(); }
 constexpr const char* kCols = "id, hub_id, service_id, session_id, from_date, to_date, client_id, child_id, "
-                              "status, booking_id, offer_expires_at";
+                              "status, booking_id, offer_expires_at, told_phone, told_email, told_interpreter";
 
 WaitlistRow read(Statement& s) {
     WaitlistRow w;
@@ -20,6 +20,7 @@ WaitlistRow read(Statement& s) {
     w.status = s.text(8);
     w.booking_id = s.opt_integer(9);
     if (auto e = s.opt_integer(10)) w.offer_expires_at = Instant{std::chrono::seconds{*e}};
+    w.told = {s.opt_text(11), s.opt_text(12), s.opt_text(13)};
     return w;
 }
 
@@ -33,9 +34,10 @@ std::vector<WaitlistRow> read_all(Statement& s) {
 
 Id insert_waitlist(Connection& c, const WaitlistRow& w, const std::string& code_hash, Instant now) {
     Statement s(c, "INSERT INTO waitlist(hub_id, service_id, session_id, from_date, to_date, client_id, "
-                   "child_id, status, code_hash, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+                   "child_id, status, code_hash, created_at, updated_at, told_phone, told_email, told_interpreter) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     s.bind_all(w.hub_id, w.service_id, w.session_id, w.from_date, w.to_date, w.client_id, w.child_id,
-               w.status, code_hash, secs(now), secs(now))
+               w.status, code_hash, secs(now), secs(now), w.told.phone, w.told.email, w.told.interpreter)
         .run();
     return c.last_insert_id();
 }

@@ -22,6 +22,7 @@ struct WaitlistRow {
     std::string status;
     std::optional<Id> booking_id;
     std::optional<Instant> offer_expires_at;
+    ToldContact told; // what a kiosk was told, when it differed from the family's details
 };
 
 /// `code_hash`: the hash of the code the family was given (only written, never read back).

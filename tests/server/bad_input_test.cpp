@@ -274,6 +274,42 @@ TEST_CASE("bad set-up, availability and check-in requests change nothing") {
     check_unchanged(db, before);
 }
 
+TEST_CASE("invisible and text-reordering names are refused everywhere a name is taken, and nothing is stored") {
+    TestServer server;
+    Fixture f(server);
+    auto s = scene(f);
+    auto token = server.admin_token();
+    DbProbe db(server.db_path());
+    const std::vector<std::string> tables{"hubs", "rooms", "staff", "services", "kiosks", "clients", "children", "bookings"};
+    auto before = db.fingerprint(tables);
+    for (std::string bad : {"\u200B\u200B", "\u00AD", "\uFEFF", "Ann\u202Eeno", "\u2066Ann\u2069", "Ann\u200F"}) {
+        CAPTURE(bad.size());
+        auto refused = [&](const Reply& r, const std::string& field) {
+            INFO("reply: " << r.describe());
+            CHECK(r.status == 400);
+            CHECK(r.error_code() == "invalid_field");
+            CHECK(r.error_field() == field);
+        };
+        refused(server.post("/api/v1/hubs", json{{"name", bad}}, token), "name");
+        refused(server.post("/api/v1/hubs/" + std::to_string(s.hub) + "/rooms", json{{"name", bad}}, token), "name");
+        refused(server.post("/api/v1/staff", json{{"name", bad}, {"role", "midwife"}, {"hub_id", s.hub}}, token), "name");
+        refused(server.post("/api/v1/services",
+                            json{{"name", bad}, {"kind", "group"}, {"duration_minutes", 30}, {"capacity", 3}}, token),
+                "name");
+        refused(server.post("/api/v1/kiosks", json{{"hub_id", s.hub}, {"name", bad}}, token), "name");
+        auto booking = good_booking(s);
+        booking["client"]["first_name"] = bad;
+        refused(f.try_book(booking), "client.first_name");
+        booking = good_booking(s);
+        booking["client"]["last_name"] = bad;
+        refused(f.try_book(booking), "client.last_name");
+        booking = good_booking(s);
+        booking["child"] = json{{"first_name", bad}, {"date_of_birth", "2026-06-01"}};
+        refused(f.try_book(booking), "child.first_name");
+    }
+    CHECK(db.fingerprint(tables) == before);
+}
+
 TEST_CASE("names with quotes, accents, other scripts and markup are stored and returned verbatim") {
     TestServer server;
     Fixture f(server);

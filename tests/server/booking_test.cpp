@@ -143,6 +143,8 @@ TEST_CASE("missed is stored as was_not_brought for a child and did_not_attend ot
         return server.post("/api/v1/bookings/" + std::to_string(booking["id"].get<Id>()) + "/status",
                            json{{"status", status}}, server.admin_token());
     };
+    server.clock().set(instant("2027-01-13T10:00:00Z")); // both have started, nobody came
+    server.relogin_admin();
     auto a = mark(adult, "missed");
     REQUIRE_REPLY(a, 200);
     CHECK(a.body["status"] == "did_not_attend");
@@ -157,6 +159,91 @@ TEST_CASE("missed is stored as was_not_brought for a child and did_not_attend ot
     CHECK(day.body["appointments"][0]["status"] == "did_not_attend");
     CHECK(day.body["appointments"][1]["status"] == "was_not_brought");
     CHECK(day.body["appointments"][1]["child_name"] == "Lily");
+}
+
+TEST_CASE("a kiosk never rewrites a known family's contact details; staff see what it was told") {
+    TestServer server;
+    Fixture f(server);
+    auto c = clinic(f);
+    auto known = family("Ngozi", "Okafor", "1990-05-01");
+    known["phone"] = "07700900111";
+    known["email"] = "ngozi@example.org";
+    known["interpreter"] = "Yoruba";
+    f.book(Fixture::appointment_booking(c.hub, c.antenatal, "2027-01-13T09:00:00Z", known));
+
+    // Someone at the kiosk with the same name and date of birth gives other details.
+    auto kiosk = server.kiosk_token(c.hub);
+    auto told = family("Ngozi", "Okafor", "1990-05-01");
+    told["phone"] = "07700900999";
+    told["email"] = "someone.else@example.org";
+    told["interpreter"] = "Polish";
+    auto booked = f.try_book(Fixture::appointment_booking(c.hub, c.antenatal, "2027-01-13T10:00:00Z", told), kiosk);
+    REQUIRE_REPLY(booked, 201);
+
+    DbProbe db(server.db_path());
+    auto row = db.rows("SELECT phone, email, interpreter FROM clients WHERE last_name = 'Okafor'");
+    REQUIRE(row.size() == 1);
+    CHECK(row[0] == std::vector<std::string>{"07700900111", "ngozi@example.org", "Yoruba"});
+
+    auto day = server.get("/api/v1/hubs/" + std::to_string(c.hub) + "/day?date=2027-01-13", server.admin_token());
+    REQUIRE_REPLY(day, 200);
+    REQUIRE(day.body["appointments"].size() == 2);
+    CHECK_FALSE(day.body["appointments"][0].contains("contact_to_confirm"));
+    CHECK(day.body["appointments"][1]["contact_to_confirm"] ==
+          json{{"phone", "07700900999"}, {"email", "someone.else@example.org"}, {"interpreter", "Polish"}});
+    CHECK(day.body["appointments"][1]["interpreter"] == "Yoruba"); // the family's own, not what was told
+
+    // A kiosk that repeats the known details has nothing to confirm; a new family is stored as told.
+    auto same = family("Ngozi", "Okafor", "1990-05-01");
+    same["phone"] = "07700900111";
+    REQUIRE_REPLY(f.try_book(Fixture::appointment_booking(c.hub, c.antenatal, "2027-01-13T11:00:00Z", same), kiosk), 201);
+    auto fresh = family("Ada", "New", "1999-09-09");
+    fresh["phone"] = "07700900222";
+    REQUIRE_REPLY(f.try_book(Fixture::appointment_booking(c.hub, c.antenatal, "2027-01-13T11:30:00Z", fresh), kiosk), 201);
+    CHECK(db.column("SELECT phone FROM clients WHERE last_name = 'New'") == std::vector<std::string>{"07700900222"});
+    day = server.get("/api/v1/hubs/" + std::to_string(c.hub) + "/day?date=2027-01-13", server.admin_token());
+    REQUIRE(day.body["appointments"].size() == 4);
+    CHECK_FALSE(day.body["appointments"][2].contains("contact_to_confirm"));
+    CHECK_FALSE(day.body["appointments"][3].contains("contact_to_confirm"));
+
+    // The desk (reception) still updates the family's details as it always did.
+    auto desk = family("Ngozi", "Okafor", "1990-05-01");
+    desk["phone"] = "07700900333";
+    f.book(Fixture::appointment_booking(c.hub, c.antenatal, "2027-01-14T09:00:00Z", desk));
+    CHECK(db.column("SELECT phone FROM clients WHERE last_name = 'Okafor'") == std::vector<std::string>{"07700900333"});
+}
+
+TEST_CASE("a kiosk joining the waitlist leaves a known family's details; the offer carries what it was told") {
+    TestServer server;
+    Fixture f(server);
+    auto c = clinic(f);
+    auto group = f.group_service("Baby massage", 60, 1);
+    auto hall = f.room(c.hub, "Hall", 10);
+    auto session = f.session(group, c.hub, hall, "2027-01-14T14:00:00Z", 1);
+    auto known = family("Ngozi", "Okafor", "1990-05-01");
+    known["phone"] = "07700900111";
+    auto taken = f.book(Fixture::group_booking(c.hub, group, session, family("First", "Family", "1980-01-01")));
+    f.book(Fixture::appointment_booking(c.hub, c.antenatal, "2027-01-13T09:00:00Z", known));
+
+    auto kiosk = server.kiosk_token(c.hub);
+    auto told = family("Ngozi", "Okafor", "1990-05-01");
+    told["phone"] = "07700900999";
+    REQUIRE_REPLY(server.post("/api/v1/waitlist",
+                              json{{"hub_id", c.hub}, {"service_id", group}, {"session_id", session}, {"client", told}},
+                              kiosk),
+                  201);
+    DbProbe db(server.db_path());
+    CHECK(db.column("SELECT phone FROM clients WHERE last_name = 'Okafor'") == std::vector<std::string>{"07700900111"});
+    auto list = server.get("/api/v1/waitlist?hub_id=" + std::to_string(c.hub), server.admin_token());
+    REQUIRE_REPLY(list, 200);
+    REQUIRE(list.body["entries"].size() == 1);
+    CHECK(list.body["entries"][0]["contact_to_confirm"] == json{{"phone", "07700900999"}});
+
+    // The place frees; the held booking offered to her keeps what the kiosk was told.
+    REQUIRE_REPLY(server.post("/api/v1/bookings/" + taken["reference"].get<std::string>() + "/cancel", json::object(),
+                              server.admin_token()),
+                  200);
+    CHECK(db.column("SELECT told_phone FROM bookings WHERE status = 'held'") == std::vector<std::string>{"07700900999"});
 }
 
 TEST_CASE("/metrics counts bookings and check-ins") {

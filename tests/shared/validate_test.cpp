@@ -20,6 +20,42 @@ TEST_CASE("names that are empty, too long or hold control characters are refused
     CHECK(*validate_name("  Ann ", "x") == "Ann");
 }
 
+TEST_CASE("names made only of invisible characters are refused, naming the field") {
+    for (std::string name : {"\u200B", "\u200C", "\u200D", "\u200B\u200C\u200D", "\u2060", "\uFEFF",
+                             "\u00AD", "\u00AD\u00AD", " \u00AD ", "\u00A0", "\u3000", "\u2063"}) {
+        INFO("name bytes: " << name.size());
+        auto r = validate_name(name, "last_name");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::invalid_field);
+        CHECK(r.error().field == "last_name");
+    }
+}
+
+TEST_CASE("names holding bidirectional controls or stray invisible characters are refused") {
+    for (std::string name : {"Ann\u202A", "\u202BAnn", "An\u202Cn", "Ann\u202D", "\u202Eeno", "A\u2066nn",
+                             "A\u2067nn", "A\u2068nn", "Ann\u2069", "Ann\u200E", "\u200FAnn", "Ann\u061C",
+                             "A\u200Bnn", "Ann\u2060", "\uFEFFAnn"}) {
+        auto r = validate_name(name, "first_name");
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::invalid_field);
+        CHECK(r.error().field == "first_name");
+    }
+}
+
+TEST_CASE("names with control characters anywhere are refused") {
+    for (std::string name : {std::string("A\x01nn"), std::string("Ann\x7f"), std::string("A\tnn"),
+                             std::string("\xc2\x85" "Ann"), std::string("Ann\r")})
+        CHECK(validate_name(name, "name").error().field == "name");
+}
+
+TEST_CASE("ordinary names of every kind still pass") {
+    for (std::string name : {"Zoë", "José-María", "D'Arcy", "Anne-Marie O'Neill", "Олена Коваленко",
+                             "Ştefan Ţurcanu", "Nguyễn Thị", "Łukasz Wójcik", "আমিনা", "Ma\u00ADrie",
+                             "\u0646\u0627\u0645\u200C\u062E\u0627\u0646\u0648\u0627\u062F\u06AF\u06CC",
+                             "मी\u200Dरा", "Room 2", "Riverside Family Hub"})
+        CHECK(*validate_name(name, "name") == name);
+}
+
 TEST_CASE("dates of birth") {
     auto today = *parse_date("2026-11-22");
     CHECK(validate_date_of_birth("1990-05-01", "dob", today));

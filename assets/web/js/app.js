@@ -64,7 +64,9 @@ async function loadHubs() {
   }
   if (ctx.me.hub_id && !hubs.some((x) => x.id === ctx.me.hub_id))
     hubs.unshift({ id: ctx.me.hub_id, name: `Hub ${ctx.me.hub_id}`, timezone: 'Europe/London' });
-  if (ctx.me.hub_id && ctx.me.role !== 'admin') hubs = hubs.filter((x) => x.id === ctx.me.hub_id);
+  // Staff act at the hubs they are assigned to (the server lists only those); the home hub first.
+  const mine = Array.isArray(ctx.me.hub_ids) && ctx.me.hub_ids.length ? ctx.me.hub_ids : [ctx.me.hub_id];
+  if (ctx.me.hub_id && ctx.me.role !== 'admin') hubs = hubs.filter((x) => mine.includes(x.id));
   ctx.hubs = hubs;
   const wanted = Number(sessionStorage.getItem('fd.hub')) || ctx.me.hub_id;
   ctx.hub = hubs.find((x) => x.id === wanted) ?? hubs[0] ?? null;

@@ -16,12 +16,15 @@ const VIEWS = [
 ];
 const LONG_WAIT_MIN = 20;
 
-/** The next steps from each status, in the order the buttons appear. */
+/** The next steps from each status, in the order the buttons appear, for a server that
+ * does not say; the server's `allowed_statuses` (its one table of moves, for this viewer,
+ * now) wins when it is there. */
 const ACTIONS = {
   booked: ['arrived', 'missed', 'cancelled'],
-  arrived: ['in_progress', 'seen', 'cancelled'],
+  arrived: ['in_progress', 'seen'],
   in_progress: ['seen'],
 };
+const ORDER = ['arrived', 'in_progress', 'seen', 'missed', 'cancelled'];
 const ACTION_TEXT = {
   arrived: 'Arrived', in_progress: 'Start', seen: 'Seen', missed: 'Missed', cancelled: 'Cancel',
 };
@@ -212,8 +215,9 @@ export async function render(container, params, ctx) {
   }
 
   function actionButtons(a) {
-    const steps = (ACTIONS[a.status] ?? []).filter((s) =>
-      s === 'cancelled' ? ctx.can('cancel') : ctx.can('status'));
+    const steps = Array.isArray(a.allowed_statuses)
+      ? ORDER.filter((s) => a.allowed_statuses.includes(s))
+      : (ACTIONS[a.status] ?? []).filter((s) => (s === 'cancelled' ? ctx.can('cancel') : ctx.can('status')));
     if (!steps.length) return null;
     const who = `${familyLabel(a)} at ${hhmm(a.start)}`;
     return h('div', { class: 'action-row' }, steps.map((s) =>

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "server/domain/booking_rules.hpp"
 #include "server/services/demo_data.hpp"
 #include "server/storage/booking_repo.hpp"
 #include "server/storage/setup_repo.hpp"
@@ -71,10 +72,10 @@ TEST_CASE("the demo loads once, and its logins and kiosk token work") {
     REQUIRE(kiosk);
     CHECK(kiosk->hub_id == std::optional<Id>{demo->hub_id});
 
-    auto hub = t.services.setup.hub(demo->hub_id);
+    auto hub = t.services.setup.hub(t.admin, demo->hub_id);
     CHECK(hub->timezone == "Europe/London");
-    CHECK(t.services.setup.list_rooms(demo->hub_id)->size() >= 5);
-    auto staff = t.services.setup.list_staff(demo->hub_id);
+    CHECK(t.services.setup.list_rooms(t.admin, demo->hub_id)->size() >= 5);
+    auto staff = t.services.setup.list_staff(t.admin, demo->hub_id);
     std::multiset<std::string> roles;
     for (const auto& s : *staff) roles.insert(s.role);
     CHECK(roles.count("midwife") == 2);
@@ -99,7 +100,7 @@ TEST_CASE("the demo loads once, and its logins and kiosk token work") {
     // Hannah Whitfield is on leave next week (Monday to Friday).
     for (const auto& s : *staff)
         if (s.name == "Hannah Whitfield") {
-            auto leave = t.services.setup.absences(s.id);
+            auto leave = t.services.setup.absences(t.admin, s.id);
             REQUIRE(leave->size() == 1);
             CHECK(leave->front().from_date == "2027-03-29");
             CHECK(leave->front().to_date == "2027-04-02");
@@ -108,7 +109,7 @@ TEST_CASE("the demo loads once, and its logins and kiosk token work") {
     auto second = load_demo(t.services, t.clock);
     REQUIRE_FALSE(second);
     CHECK(second.error().code == ErrorCode::conflict);
-    CHECK(t.services.setup.list_hubs()->size() == 1);
+    CHECK(t.services.setup.list_hubs(t.admin)->size() == 1);
 }
 
 TEST_CASE("every day of the week has a real day of appointments") {
@@ -141,7 +142,7 @@ TEST_CASE("every day of the week has a real day of appointments") {
             statuses.insert(r.status);
             if (r.status == "cancelled") continue;
             // On the practitioner's hours that weekday.
-            if (!hours.count(r.staff)) hours[r.staff] = *t.services.setup.working_hours(r.staff);
+            if (!hours.count(r.staff)) hours[r.staff] = *t.services.setup.working_hours(t.admin, r.staff);
             auto from = shared::local_time_of_day(zone, r.start).count();
             auto to = shared::local_time_of_day(zone, r.end).count();
             bool on_hours = false;
@@ -189,6 +190,47 @@ TEST_CASE("made at any hour, the demo's day is one that could have happened by t
         if (hour == 7) CHECK(arrived_today == 0);
         if (hour == 21) CHECK(waiting == 0);
         if (hour >= 13) CHECK(arrived_today >= 5);
+    }
+}
+
+TEST_CASE("made at any hour, every status in the demo came through a move the status table allows") {
+    const auto* zone = shared::find_zone("Europe/London");
+    auto date = *shared::parse_date("2027-03-24");
+    for (int hour : {7, 10, 13, 21}) {
+        CAPTURE(hour);
+        ServiceHarness t;
+        t.clock.set(shared::local_to_instant(zone, date, shared::Minutes{hour * 60 + 7}));
+        REQUIRE(load_demo(t.services, t.clock));
+        int moves = 0;
+        for (const auto& r : all_bookings(t.db)) {
+            auto history = t.db.read([&](storage::Connection& c) {
+                storage::Statement s(c, "SELECT status, at FROM booking_history WHERE booking_id = ? ORDER BY id");
+                s.bind(1, r.id);
+                std::vector<std::pair<std::string, shared::Instant>> out;
+                while (s.step()) out.emplace_back(s.text(0), shared::Instant{std::chrono::seconds{s.integer(1)}});
+                return out;
+            });
+            REQUIRE_FALSE(history.empty());
+            for (size_t i = 1; i < history.size(); ++i) {
+                const auto& [from, _] = history[i - 1];
+                const auto& [to, when] = history[i];
+                CAPTURE(from);
+                CAPTURE(to);
+                domain::StatusMove m;
+                m.current = *domain::parse_status(from);
+                m.for_child = r.child.has_value();
+                m.started = r.start <= when;
+                m.day_reached = date::sys_days{shared::local_date(zone, r.start)} <=
+                                date::sys_days{shared::local_date(zone, when)};
+                m.who = domain::Mover::desk;
+                auto request = to == "was_not_brought" || to == "did_not_attend" ? std::string{"missed"} : to;
+                auto next = domain::next_status(m, request);
+                CHECK(next);
+                if (next) CHECK(domain::status_name(*next) == to);
+                ++moves;
+            }
+        }
+        if (hour >= 10) CHECK(moves > 0);
     }
 }
 

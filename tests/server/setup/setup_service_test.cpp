@@ -35,7 +35,7 @@ SmallHub small_hub(ServiceHarness& t) {
 }
 
 std::vector<std::string> starts(ServiceHarness& t, Id hub, const char* from, const char* to) {
-    auto list = t.services.setup.hub_sessions(hub, *shared::parse_date(from), *shared::parse_date(to));
+    auto list = t.services.setup.hub_sessions(t.admin, hub, *shared::parse_date(from), *shared::parse_date(to));
     REQUIRE(list);
     std::vector<std::string> out;
     for (const auto& v : *list) out.push_back(v.start);
@@ -54,7 +54,7 @@ TEST_CASE("hubs default to Europe/London and refuse unknown zones") {
     REQUIRE_FALSE(bad);
     CHECK(bad.error().code == ErrorCode::invalid_field);
     CHECK(bad.error().field == "timezone");
-    CHECK(t.services.setup.list_hubs()->size() == 1);
+    CHECK(t.services.setup.list_hubs(t.admin)->size() == 1);
     CHECK(t.services.setup.create_room(t.admin, 999, {"Nowhere"}).error().code == ErrorCode::not_found);
 }
 
@@ -117,8 +117,8 @@ TEST_CASE("working hours: replaced whole, breaks are gaps, overlaps name the lat
         CHECK(r.error().field == "[0].hub_id");
     }
     // A refused pattern changes nothing.
-    CHECK(setup.working_hours(s.midwife)->size() == 3);
-    CHECK(setup.working_hours(9999).error().code == ErrorCode::not_found);
+    CHECK(setup.working_hours(t.admin, s.midwife)->size() == 3);
+    CHECK(setup.working_hours(t.admin, 9999).error().code == ErrorCode::not_found);
 }
 
 TEST_CASE("absences are inclusive date ranges, to not before from") {
@@ -130,7 +130,7 @@ TEST_CASE("absences are inclusive date ranges, to not before from") {
     CHECK(a->from_date == "2027-04-05");
     auto bad = t.services.setup.add_absence(t.admin, s.midwife, {d("2027-04-09"), d("2027-04-05")});
     CHECK(bad.error().field == "to");
-    CHECK(t.services.setup.absences(s.midwife)->size() == 1);
+    CHECK(t.services.setup.absences(t.admin, s.midwife)->size() == 1);
 }
 
 TEST_CASE("services: an appointment needs a role, a group a capacity") {
