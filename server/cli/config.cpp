@@ -10,9 +10,9 @@
 namespace frontdoor::server::cli {
 namespace {
 
-/// An integer setting, `fallback` when absent. Only a TOML integer in int's range: toml++
-/// 3.3's value<int>() of a float casts it unchecked (`port = 1e30` is undefined
-/// behaviour, found by fuzzing), so floats and anything else are refused.
+/// An integer setting, `fallback` when absent. Only a TOML integer in int's range:
+/// toml++ 3.3's value<int>() of a float casts it unchecked (`offer_hold_minutes = 1e30`
+/// was undefined behaviour, found by fuzzing), so floats and anything else are refused.
 int whole_number(const toml::table& cfg, const char* key, int fallback) {
     auto node = cfg[key];
     if (!node) return fallback;
