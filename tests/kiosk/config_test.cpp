@@ -21,6 +21,14 @@ TEST_CASE("the kiosk's config is read over the defaults") {
         REQUIRE_FALSE(c);
         CHECK(c.error().field == "kiosk.toml");
     }
+    SUBCASE("text toml++ 3.3 mishandles is an error, not a crash") {
+        // tests/fuzz/corpus/kiosk_config/crash-toml-unreachable: a line starting with a
+        // non-ASCII letter reached __builtin_unreachable in toml++ (see tests/fuzz).
+        for (const char* text : {"\xc3\xa9 = 1\n", "\xef\xba\xbfntimeout_ms"}) {
+            CAPTURE(text);
+            CHECK_FALSE(parse_config(text, {}, "kiosk.toml"));
+        }
+    }
     SUBCASE("idle times that would never reset the screen") {
         // tests/fuzz/corpus/kiosk_config/crash-nan-idle: nan passed `idle_seconds < 5`.
         for (const char* text : {"idle_seconds = nan", "idle_seconds = inf", "still_there_seconds = nan",
