@@ -24,6 +24,10 @@ TEST_CASE("the config is read over the defaults, and what cannot work is refused
     SUBCASE("a syntax error names its line") {
         CHECK_THROWS_AS(cli::read_config_text("port = = 1\n", "frontdoor.toml", o), toml::parse_error);
     }
+    SUBCASE("text toml++ 3.3 mishandles is a syntax error, not a crash") {
+        // tests/fuzz/corpus/server_config/crash-toml-unreachable (see tests/fuzz).
+        CHECK_THROWS_AS(cli::read_config_text("e\xc9\x92@", "frontdoor.toml", o), toml::parse_error);
+    }
     SUBCASE("an integer setting is a TOML integer (found by fuzzing)") {
         // tests/fuzz/corpus/server_config/crash-float-minutes: toml++ cast 1e30 to long.
         for (const char* text : {"offer_hold_minutes = 1e30", "port = 8080.0", "threads = \"8\"",
