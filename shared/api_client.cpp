@@ -47,18 +47,22 @@ Result<ApiClient::Response> ApiClient::send(const char* method, const std::strin
     }
 }
 
-Result<json> ApiClient::expect(Result<Response> response, int expected) const {
-    if (!response) return response.error();
-    if (response->status != expected) {
-        Error e = wire::parse_error_body(response->body);
+Result<json> read_answer(int status, std::string_view body, int expected) {
+    if (status != expected) {
+        Error e = wire::parse_error_body(body);
         if (e.code == ErrorCode::internal && e.message.empty())
-            e.message = "unexpected status " + std::to_string(response->status);
+            e.message = "unexpected status " + std::to_string(status);
         return e;
     }
-    json j = json::parse(response->body, nullptr, false);
+    json j = json::parse(body.begin(), body.end(), nullptr, false);
     if (j.is_discarded() || !j.is_object())
         return make_error(ErrorCode::invalid_json, "the server's answer is not a JSON object");
     return j;
+}
+
+Result<json> ApiClient::expect(Result<Response> response, int expected) const {
+    if (!response) return response.error();
+    return read_answer(response->status, response->body, expected);
 }
 
 Result<wire::KioskMe> ApiClient::kiosk_me() const {

@@ -22,6 +22,12 @@ struct ApiClientOptions {
     std::chrono::milliseconds read_timeout{5000};
 };
 
+/// How a client reads a server's answer: the body as a JSON object when `status` is
+/// `expected`, else the Error its error body carries (`internal` naming the status when
+/// the body is not one); `invalid_json` when an expected answer is not a JSON object.
+/// Pure, for any bytes a server (or anything posing as one) may send.
+Result<json> read_answer(int status, std::string_view body, int expected);
+
 class ApiClient {
   public:
     explicit ApiClient(ApiClientOptions options);
@@ -50,7 +56,7 @@ class ApiClient {
     };
     Result<Response> send(const char* method, const std::string& path, const std::string& body,
                           const std::string& idempotency_key) const;
-    /// The body as JSON when the status is `expected`, else the error it carries.
+    /// read_answer() of a response, or the transport error.
     Result<json> expect(Result<Response> response, int expected) const;
 
     ApiClientOptions options_;

@@ -82,8 +82,14 @@ std::optional<Instant> parse_instant(std::string_view s) {
     }
     auto local = date::sys_days{*day} + std::chrono::hours{hh} + std::chrono::minutes{mm} +
                  std::chrono::seconds{ss};
-    return std::chrono::time_point_cast<std::chrono::seconds>(local -
-                                                              std::chrono::minutes{offset_minutes});
+    auto t = std::chrono::time_point_cast<std::chrono::seconds>(local -
+                                                                std::chrono::minutes{offset_minutes});
+    // Only instants whose UTC form is itself readable (years 1900 to 9999): an offset or
+    // a leap second must not carry one out of parse_date's range (found by fuzzing).
+    static constexpr auto first = date::sys_days{date::year{1900} / 1 / 1};
+    static constexpr auto last = date::sys_days{date::year{10000} / 1 / 1};
+    if (t < first || t >= last) return std::nullopt;
+    return t;
 }
 
 std::string format_instant(Instant t, const date::time_zone* zone) {

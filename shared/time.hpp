@@ -27,7 +27,8 @@ std::string format_date(const Date& d);
 std::optional<Minutes> parse_hhmm(std::string_view text);
 std::string format_hhmm(Minutes m);
 
-/// RFC 3339 with an offset or Z ("2027-03-28T10:30:00+01:00"), or nullopt.
+/// RFC 3339 with an offset or Z ("2027-03-28T10:30:00+01:00"), or nullopt; only
+/// instants from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z.
 std::optional<Instant> parse_instant(std::string_view text);
 /// RFC 3339 in the zone's local offset at that instant.
 std::string format_instant(Instant t, const date::time_zone* zone);

@@ -13,6 +13,7 @@
 // Thread-safety: plain values and pure functions.
 
 #include <string>
+#include <string_view>
 
 #include "shared/result.hpp"
 
@@ -33,6 +34,9 @@ struct KioskConfig {
 
 /// Reads `path` over `base`; a missing key keeps its value from `base`.
 shared::Result<KioskConfig> load_config(const std::string& path, KioskConfig base);
+/// The same over TOML text; `source` names it in errors.
+shared::Result<KioskConfig> parse_config(std::string_view toml_text, KioskConfig base,
+                                         const std::string& source);
 /// The first line of a token file, trimmed.
 shared::Result<std::string> read_token_file(const std::string& path);
 /// `configured` if set, else ../share/frontdoor/assets beside `exe_dir`, else the

@@ -10,8 +10,7 @@
 
 #include <sys/stat.h>
 
-#include <toml++/toml.h>
-
+#include "server/cli/config.hpp"
 #include "server/http/server.hpp"
 #include "server/services/demo_data.hpp"
 #include "server/services/services.hpp"
@@ -53,18 +52,7 @@ int run_serve(const ServeArgs& args) {
     // the resident size where it was after a crowd has left.
     ::mallopt(M_ARENA_MAX, 2);
     ServerOptions o;
-    if (!args.config.empty()) {
-        auto cfg = toml::parse_file(args.config);
-        o.db_path = cfg["db"].value_or(o.db_path);
-        o.bind = cfg["bind"].value_or(o.bind);
-        o.port = cfg["port"].value_or(o.port);
-        o.web_root = cfg["web_root"].value_or(o.web_root);
-        o.threads = cfg["threads"].value_or(o.threads);
-        o.trusted_proxy = cfg["trusted_proxy"].value_or(o.trusted_proxy);
-        o.settings.offer_hold = std::chrono::minutes{cfg["offer_hold_minutes"].value_or(120)};
-        o.settings.staff_session_idle = std::chrono::minutes{cfg["session_idle_minutes"].value_or(30)};
-        o.settings.bookable_days_ahead = cfg["bookable_days_ahead"].value_or(o.settings.bookable_days_ahead);
-    }
+    if (!args.config.empty()) read_config_file(args.config, o);
     if (args.db) o.db_path = *args.db;
     if (args.bind) o.bind = *args.bind;
     if (args.port) o.port = *args.port;
@@ -74,6 +62,7 @@ int run_serve(const ServeArgs& args) {
     if (args.offer_hold_minutes) o.settings.offer_hold = std::chrono::minutes{*args.offer_hold_minutes};
     if (args.session_idle_minutes) o.settings.staff_session_idle = std::chrono::minutes{*args.session_idle_minutes};
     o.log_requests = args.log_requests;
+    check_options(o);
     if (o.db_path.empty()) {
         std::fprintf(stderr, "frontdoor-server: --db (or db in the config) is required\n");
         return 2;

@@ -54,6 +54,18 @@ TEST_CASE("instants round-trip through the hub's offset across clock changes") {
         CHECK_FALSE(parse_instant("2027-03-28 nonsense"));
         CHECK_FALSE(parse_instant("2027-02-30T09:30:00Z"));
     }
+    SUBCASE("an instant read formats back to one read (found by fuzzing)") {
+        // tests/fuzz/corpus/time/crash-1900-offset: the offset carried it into 1899.
+        CHECK_FALSE(parse_instant("1900-01-01T00:00:60+23:59"));
+        CHECK_FALSE(parse_instant("9999-12-31T23:59:60Z"));
+        CHECK_FALSE(parse_instant("9999-12-31T23:30:00-01:00"));
+        auto first = parse_instant("1900-01-01T00:00:00Z");
+        REQUIRE(first);
+        CHECK(parse_instant(format_instant(*first, nullptr)) == first);
+        auto last = parse_instant("9999-12-31T23:59:59Z");
+        REQUIRE(last);
+        CHECK(parse_instant(format_instant(*last, london)) == last);
+    }
 }
 
 TEST_CASE("weekdays are ISO") {
