@@ -202,6 +202,7 @@ bool read_capped_body(const httplib::Request& req, httplib::Response& res, const
     });
     if (ok) {
         const_cast<httplib::Request&>(req).body = std::move(body); // httplib's own object
+        FrontServer::body_read();
         return true;
     }
     FrontServer::close_after_response();
@@ -246,6 +247,13 @@ bool Api::screen(const httplib::Request& req, httplib::Response& res) {
         return refuse(req, res, 400, ErrorCode::invalid_json, "only chunked transfer encoding is understood");
     if (lengths > 1 || (lengths == 1 && chunked))
         return refuse(req, res, 400, ErrorCode::invalid_json, "the request's length is given more than once");
+    bool declared = lengths == 1 && req.get_header_value("Content-Length") != "0";
+    if ((chunked || declared) && !takes_body(m))
+        return refuse(req, res, 400, ErrorCode::invalid_json, "this method takes no body");
+    if (chunked && m == "DELETE")
+        return refuse(req, res, 400, ErrorCode::invalid_json, "a DELETE body must give its length");
+    // A chunked body is read by httplib's lenient parser: never trust what follows it.
+    if (chunked) FrontServer::close_after_response();
     if (lengths == 1) {
         const auto& v = req.get_header_value("Content-Length");
         if (v.empty() || v.size() > 18 || v.find_first_not_of("0123456789") != std::string::npos)
@@ -255,6 +263,7 @@ bool Api::screen(const httplib::Request& req, httplib::Response& res) {
         // httplib would read such a body until the client closes; HTTP says it is empty.
         const_cast<httplib::Request&>(req).set_header("Content-Length", "0");
     }
+    FrontServer::request_screened(chunked || declared);
     return true;
 }
 

@@ -48,6 +48,8 @@ struct Conn {
     std::optional<Clock::time_point> head_started; // first byte of the next head
     bool close_requested = false;
     bool body_overrun = false;
+    bool screened = false;     // the request passed Api::screen (pre-routing)
+    bool body_pending = false; // it has a body that was not (yet) read whole
     bool lingering = false; // answered and half-closed; discarding what still comes
     Clock::time_point linger_until;
     std::size_t discarded = 0;
@@ -65,7 +67,12 @@ Head scan_head(Conn& c, const ConnectionLimits& limits) {
     auto end = rest.find("\r\n\r\n");
     auto head = end == std::string_view::npos ? rest : rest.substr(0, end + 4);
     std::size_t lines = 0;
-    for (char ch : head) lines += ch == '\n';
+    for (std::size_t i = 0; i < head.size(); ++i) {
+        if (head[i] != '\n') continue;
+        ++lines;
+        // httplib and we must agree where a head ends: lines end in CRLF only.
+        if (i == 0 || head[i - 1] != '\r') return Head::too_large;
+    }
     if (head.size() > limits.max_head_bytes || lines > limits.max_header_lines + 2) return Head::too_large;
     if (end == std::string_view::npos) return Head::incomplete;
     c.head_end = c.pos + end + 4;
@@ -301,11 +308,11 @@ void FrontServer::Impl::park(ConnPtr c) {
         std::lock_guard lock(inbox_mutex);
         if (!stopping) {
             inbox.push_back(std::move(c));
-            c = nullptr;
+            wake(); // under the lock: stop_front closes wake_fd only after taking it
+            return;
         }
     }
-    if (c) close(c);
-    else wake();
+    close(c);
 }
 
 void FrontServer::Impl::linger(const ConnPtr& c) {
@@ -331,12 +338,17 @@ void FrontServer::Impl::serve(ConnPtr c) {
         bool connection_closed = false;
         c->close_requested = false;
         c->body_overrun = false;
+        c->screened = false;
+        c->body_pending = false;
         bool ok;
-        {
+        try {
             FrontStream strm(*c, limits);
             current_conn = c.get();
             ok = server.process_request(strm, last, connection_closed, nullptr);
             current_conn = nullptr;
+        } catch (...) {
+            current_conn = nullptr;
+            return close(c); // nothing may keep a connection's slot
         }
         ++c->served;
         bool stop;
@@ -344,7 +356,11 @@ void FrontServer::Impl::serve(ConnPtr c) {
             std::lock_guard lock(inbox_mutex);
             stop = stopping;
         }
-        if (c->close_requested || c->body_overrun) return linger(c);
+        // What httplib answered before our screening (a bad request line, a long URI, a
+        // bad Range), a head it did not read whole, or a body left unread: the bytes
+        // that follow are not a next request.
+        if (c->close_requested || c->body_overrun || !c->screened || c->body_pending || c->pos < c->head_end)
+            return linger(c);
         if (!ok || connection_closed || last || stop) return close(c);
         // The next request: its head may already be here (pipelined), or still to come.
         c->buf.erase(0, c->pos);
@@ -434,10 +450,14 @@ void FrontServer::Impl::sweep(Clock::time_point now) {
             expired.push_back(c);
     }
     for (auto& c : expired) {
-        if (!c->lingering && c->head_started)
-            send_now(c->fd, 408, "Request Timeout", "unavailable", "the request was not sent in time");
+        bool answer = !c->lingering && c->head_started;
         unpark(c);
-        close(c);
+        if (answer) {
+            send_now(c->fd, 408, "Request Timeout", "unavailable", "the request was not sent in time");
+            linger(c);
+        } else {
+            close(c);
+        }
     }
 }
 
@@ -532,6 +552,16 @@ bool FrontServer::process_and_close_socket(socket_t sock) {
     }
     s.park(std::move(c));
     return true;
+}
+
+void FrontServer::request_screened(bool has_body) {
+    if (!current_conn) return;
+    current_conn->screened = true;
+    current_conn->body_pending = has_body;
+}
+
+void FrontServer::body_read() {
+    if (current_conn) current_conn->body_pending = false;
 }
 
 void FrontServer::close_after_response() {

@@ -64,6 +64,11 @@ class FrontServer : public httplib::Server {
     /// From a request handler: whether reading this request's body stopped at the cap
     /// on the bytes read from the network (an oversized chunked body).
     static bool body_overrun();
+    /// From the pre-routing check: this request passed it, with or without a body to
+    /// read. A request answered without it, or whose body was left unread (see
+    /// body_read), closes its connection after the answer.
+    static void request_screened(bool has_body);
+    static void body_read();
 
     std::size_t open_connections() const;
 

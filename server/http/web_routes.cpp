@@ -72,7 +72,12 @@ void register_event_route(Api& api, AuthService& auth, EventBus& events, const W
         auto st = std::make_shared<StreamState>();
         st->ticket = std::make_unique<StreamTicket>(events, p.token_hash);
         // The stream keeps this thread until it ends; the pool starts another for the rest.
-        WorkerPool::hold_thread();
+        if (!WorkerPool::hold_thread()) {
+            st.reset(); // gives the admission back
+            res.set_header("Retry-After", "30");
+            return reply_error(res, make_error(ErrorCode::unavailable,
+                                               "too many live pages are open; this one will poll"));
+        }
         st->cursor = events.last_id();
         // A reconnecting EventSource says what it saw last; replay from there if we can.
         if (auto last = req.get_header_value("Last-Event-ID"); !last.empty() && last.size() < 20 &&

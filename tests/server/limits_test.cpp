@@ -436,6 +436,43 @@ TEST_CASE("methods a path does not serve get 405 with Allow; unknown paths 404")
     CHECK(status_of(c.read_answer(3s)) == 405);
 }
 
+TEST_CASE("what follows a request is never taken for the next one unless the request was read whole") {
+    TestServer server;
+    const std::string smuggled = "GET /api/v1/staff HTTP/1.1\r\nHost: hub\r\n\r\n";
+    SUBCASE("a body on a GET") {
+        Raw c(server.port());
+        c.send("GET /healthz HTTP/1.1\r\nHost: hub\r\nContent-Length: " + std::to_string(smuggled.size()) +
+               "\r\n\r\n" + smuggled);
+        auto got = c.read_until_closed(3s);
+        CHECK(status_of(got) == 400);
+        CHECK(got.find("HTTP/1.1", 9) == std::string::npos); // one answer only
+        CHECK(c.closed());
+    }
+    SUBCASE("a request httplib answers before our checks (a bad Range)") {
+        Raw c(server.port());
+        c.send("POST /api/v1/checkins HTTP/1.1\r\nHost: hub\r\nRange: junk\r\nContent-Length: " +
+               std::to_string(smuggled.size()) + "\r\n\r\n" + smuggled);
+        auto got = c.read_until_closed(3s);
+        CHECK(status_of(got) == 416);
+        CHECK(got.find("HTTP/1.1", 9) == std::string::npos);
+        CHECK(c.closed());
+    }
+    SUBCASE("a head whose lines end in a bare LF") {
+        Raw c(server.port());
+        c.send("GET /healthz HTTP/1.1\nHost: hub\n\r\n" + smuggled);
+        auto got = c.read_until_closed(3s);
+        CHECK(status_of(got) == 431);
+        CHECK(got.find("HTTP/1.1", 9) == std::string::npos);
+    }
+    SUBCASE("a well-formed pipelined pair is answered twice") {
+        Raw c(server.port());
+        c.send("GET /healthz HTTP/1.1\r\nHost: hub\r\n\r\nGET /healthz HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n");
+        auto got = c.read_until_closed(3s);
+        CHECK(status_of(got) == 200);
+        CHECK(got.find("HTTP/1.1 200", 9) != std::string::npos);
+    }
+}
+
 TEST_CASE("answers with personal data are not cached and not sniffed") {
     TestServer server;
     auto hub = server.hub_id();
