@@ -30,7 +30,7 @@ namespace frontdoor::server::http {
 
 struct ConnectionLimits {
     std::size_t max_connections = 512;
-    std::size_t max_per_address = 32; // below worker_threads: one address cannot take every worker
+    std::size_t max_per_address = 64;
     std::string exempt_address; // the trusted proxy: capped only in all
     std::chrono::milliseconds idle_timeout{5000}; // between two requests of a connection
     std::chrono::milliseconds head_timeout{5000}; // first byte of a head to its blank line

@@ -575,7 +575,7 @@ TEST_CASE("300 idle connections, 50 slow heads and 100 event streams at once: th
     // The crowd: 300 idle connections, 50 slow heads, 100 event streams, all at once.
     auto crowd = [&](int round) {
         CAPTURE(round);
-        // 300 idle connections from ten addresses (the cap is 32 per address).
+        // 300 idle connections from ten addresses (the cap is 64 per address).
         std::vector<std::unique_ptr<Raw>> idle;
         for (int i = 0; i < 300; ++i) idle.push_back(std::make_unique<Raw>(port, "127.0.1." + std::to_string(1 + i / 30)));
         // 50 clients sending a head a byte every 300 ms.
