@@ -42,7 +42,10 @@ Error parse_error_body(std::string_view body) {
     return make_error(ErrorCode::internal, std::string{body.substr(0, 200)});
 }
 
-void to_json(json& j, const Ref& r) { j = json{{"id", r.id}, {"name", r.name}}; }
+void to_json(json& j, const Ref& r) {
+    j = json{{"id", r.id}, {"name", r.name}};
+    put_optional(j, "name_lang", r.name_lang);
+}
 
 void to_json(json& j, const ClientDetails& c) {
     j = json{{"first_name", c.first_name},
@@ -57,7 +60,7 @@ void to_json(json& j, const ChildDetails& c) {
 }
 
 void to_json(json& j, const Hub& h) {
-    j = json{{"id", h.id}, {"name", h.name}, {"timezone", h.timezone}};
+    j = json{{"id", h.id}, {"name", h.name}, {"timezone", h.timezone}, {"name_lang", h.name_lang}};
 }
 
 void to_json(json& j, const KioskMe& k) { j = json{{"id", k.id}, {"name", k.name}, {"hub", k.hub}}; }
@@ -71,6 +74,7 @@ Result<KioskMe> parse_kiosk_me(const json& j) {
     k.hub.id = hub.integer("id");
     k.hub.name = hub.string("name");
     k.hub.timezone = hub.string("timezone");
+    k.hub.name_lang = hub.string_or("name_lang", "en");
     if (auto& e = r.error()) return *e;
     return k;
 }
@@ -81,7 +85,9 @@ void to_json(json& j, const ServiceSummary& s) {
              {"kind", s.kind},
              {"duration_minutes", s.duration_minutes},
              {"needs_child", s.needs_child},
-             {"discreet", s.discreet}};
+             {"discreet", s.discreet},
+             {"description", s.description},
+             {"name_lang", s.name_lang}};
 }
 
 Result<std::vector<ServiceSummary>> parse_services(const json& j) {
@@ -93,6 +99,8 @@ Result<std::vector<ServiceSummary>> parse_services(const json& j) {
         s.duration_minutes = static_cast<int>(r.integer("duration_minutes", 1, 24 * 60));
         s.needs_child = r.boolean_or("needs_child", false);
         s.discreet = r.boolean_or("discreet", false);
+        s.description = r.string_or("description", "");
+        s.name_lang = r.string_or("name_lang", "en");
         return s;
     });
 }
@@ -142,11 +150,11 @@ Result<BookingConfirmation> parse_booking_confirmation(const json& j) {
     b.start = r.string("start");
     b.end = r.string("end");
     auto room = r.object("room");
-    b.room = {room.integer("id"), room.string("name")};
+    b.room = {room.integer("id"), room.string("name"), room.optional_string("name_lang")};
     if (auto staff = r.optional_object("staff"))
         b.staff = Ref{staff->integer("id"), staff->string("name")};
     auto service = r.object("service");
-    b.service = {service.integer("id"), service.string("name")};
+    b.service = {service.integer("id"), service.string_or("name", ""), service.optional_string("name_lang")};
     if (auto& e = r.error()) return *e;
     return b;
 }
@@ -193,7 +201,11 @@ void to_json(json& j, const CheckedIn& c) {
              {"start", c.start},
              {"service_name", c.service_name},
              {"room_name", c.room_name},
-             {"discreet", c.discreet}};
+             {"discreet", c.discreet},
+             {"service_name_lang", c.service_name_lang},
+             {"room_name_lang", c.room_name_lang},
+             {"late", c.late},
+             {"minutes_late", c.minutes_late}};
     put_optional(j, "practitioner_first_name", c.practitioner_first_name);
 }
 
@@ -206,6 +218,10 @@ Result<std::vector<CheckedIn>> parse_checkin_result(const json& j) {
         c.room_name = r.string("room_name");
         c.practitioner_first_name = r.optional_string("practitioner_first_name");
         c.discreet = r.boolean_or("discreet", false);
+        c.service_name_lang = r.string_or("service_name_lang", "en");
+        c.room_name_lang = r.string_or("room_name_lang", "en");
+        c.late = r.boolean_or("late", false);
+        c.minutes_late = static_cast<int>(r.integer_or("minutes_late", 0, 0, 1000000));
         return c;
     });
 }

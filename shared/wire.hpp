@@ -21,9 +21,13 @@ json error_body(const Error& e);
 /// The Error inside an error body; `internal` with the raw text when it is not one.
 Error parse_error_body(std::string_view body);
 
+/// Names a family reads (hub, room, service) come in the language the client asked for
+/// (`Accept-Language: pl`, one of the kiosk's language codes) when set-up gave one, else
+/// in English; `name_lang` says which ("en" when English stood in).
 struct Ref {
     Id id = 0;
     std::string name;
+    std::optional<std::string> name_lang; // rooms and services; absent for staff
 };
 void to_json(json& j, const Ref& r);
 
@@ -46,6 +50,7 @@ struct Hub {
     Id id = 0;
     std::string name;
     std::string timezone;
+    std::string name_lang = "en";
 };
 void to_json(json& j, const Hub& h);
 
@@ -65,7 +70,9 @@ struct ServiceSummary {
     std::string kind; // "appointment" | "group"
     int duration_minutes = 0;
     bool needs_child = false; // a child's details are asked for when booking
-    bool discreet = false;    // the kiosk names no service on screen
+    bool discreet = false;    // the kiosk names no service on screen (never listed to a kiosk)
+    std::string description;  // one line: who it is for (may be empty)
+    std::string name_lang = "en";
 };
 void to_json(json& j, const ServiceSummary& s);
 Result<std::vector<ServiceSummary>> parse_services(const json& j);
@@ -148,7 +155,13 @@ struct CheckedIn {
     std::string service_name;
     std::string room_name;
     std::optional<std::string> practitioner_first_name;
-    bool discreet = false;
+    bool discreet = false; // then service_name is empty: a kiosk is never told it
+    std::string service_name_lang = "en";
+    std::string room_name_lang = "en";
+    /// Checked in past its start by more than the hub's lateness allowance (default 15
+    /// minutes): the kiosk says "please see reception"; the desk sees it as arrived late.
+    bool late = false;
+    int minutes_late = 0; // whole minutes past the start; 0 when not late
 };
 void to_json(json& j, const CheckedIn& c);
 Result<std::vector<CheckedIn>> parse_checkin_result(const json& j);
