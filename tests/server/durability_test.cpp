@@ -20,6 +20,7 @@
 #include "tests/support/db_probe.hpp"
 #include "tests/support/fixture.hpp"
 #include "tests/support/server_process.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/test_server.hpp"
 
 using namespace frontdoor::testing;
@@ -29,22 +30,6 @@ using namespace frontdoor::testing;
 #endif
 
 namespace {
-
-/// A temporary directory removed at scope exit.
-struct TempDir {
-    TempDir() {
-        auto pattern = (std::filesystem::temp_directory_path() / "frontdoor-kill-XXXXXX").string();
-        std::vector<char> buf(pattern.begin(), pattern.end());
-        buf.push_back('\0');
-        REQUIRE(::mkdtemp(buf.data()) != nullptr);
-        path = buf.data();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::string path;
-};
 
 std::set<std::string> references_in_day(const json& day) {
     std::set<std::string> out;
@@ -99,7 +84,7 @@ TEST_CASE("bookings, check-ins, waitlists and tokens survive a restart") {
 }
 
 TEST_CASE("kill -9 in the middle of a stream of bookings loses none that were acknowledged") {
-    TempDir dir;
+    TempDir dir("kill");
     const std::string bin = FRONTDOOR_SERVER_BIN;
     const std::string db_path = dir.path + "/frontdoor.db";
     const std::string password = "correct horse battery";
@@ -186,7 +171,7 @@ TEST_CASE("kill -9 in the middle of a stream of bookings loses none that were ac
 
 TEST_CASE("a database from the first schema is carried forward with every row, and finds families by index") {
     using namespace frontdoor::server::storage;
-    TempDir dir;
+    TempDir dir("kill");
     auto path = dir.path + "/old.db";
     {
         Connection c(path); // as the first release left it: schema 1, one family, one hub
@@ -217,7 +202,7 @@ TEST_CASE("a database from the first schema is carried forward with every row, a
 
 TEST_CASE("the write-ahead log is checkpointed outside the writer and does not grow without end") {
     using namespace frontdoor::server::storage;
-    TempDir dir;
+    TempDir dir("kill");
     auto path = dir.path + "/busy.db";
     Database db(path);
     const std::string detail(16 * 1024, 'x'); // about five pages a commit

@@ -12,9 +12,6 @@
 #include <filesystem>
 #include <thread>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -24,7 +21,9 @@
 
 #include "tests/server/expect.hpp"
 #include "tests/support/fixture.hpp"
+#include "tests/support/raw_client.hpp"
 #include "tests/support/server_process.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/test_server.hpp"
 
 using namespace frontdoor::testing;
@@ -36,145 +35,6 @@ using Clock = std::chrono::steady_clock;
 #endif
 
 namespace {
-
-/// A plain TCP client socket to 127.0.0.1:port, from a chosen loopback address, for
-/// what an HTTP library would not send.
-class Raw {
-  public:
-    explicit Raw(int port, const std::string& from = "127.0.0.1") {
-        fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-        REQUIRE(fd_ >= 0);
-        int one = 1;
-        ::setsockopt(fd_, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
-        sockaddr_in local{};
-        local.sin_family = AF_INET;
-        ::inet_pton(AF_INET, from.c_str(), &local.sin_addr);
-        REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&local), sizeof(local)) == 0);
-        sockaddr_in to{};
-        to.sin_family = AF_INET;
-        to.sin_port = htons(static_cast<uint16_t>(port));
-        ::inet_pton(AF_INET, "127.0.0.1", &to.sin_addr);
-        connected_ = ::connect(fd_, reinterpret_cast<sockaddr*>(&to), sizeof(to)) == 0;
-    }
-    ~Raw() { close(); }
-    Raw(const Raw&) = delete;
-    Raw& operator=(const Raw&) = delete;
-
-    bool connected() const { return connected_; }
-    void close() {
-        if (fd_ >= 0) ::close(fd_);
-        fd_ = -1;
-    }
-
-    bool send(std::string_view data) {
-        while (!data.empty()) {
-            auto n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
-            if (n <= 0) return false;
-            data.remove_prefix(static_cast<size_t>(n));
-        }
-        return true;
-    }
-
-    /// Reads until the server closes or `timeout` passes; what came.
-    std::string read_until_closed(std::chrono::milliseconds timeout) {
-        std::string got;
-        auto deadline = Clock::now() + timeout;
-        while (Clock::now() < deadline) {
-            pollfd p{fd_, POLLIN, 0};
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-            if (::poll(&p, 1, static_cast<int>(std::max<long>(left, 0))) <= 0) break;
-            char buf[16384];
-            auto n = ::recv(fd_, buf, sizeof(buf), 0);
-            if (n <= 0) {
-                closed_ = true;
-                break;
-            }
-            got.append(buf, static_cast<size_t>(n));
-        }
-        return got;
-    }
-
-    /// Reads one answer's head and, when it gives a length, its body.
-    std::string read_answer(std::chrono::milliseconds timeout) {
-        std::string got;
-        auto deadline = Clock::now() + timeout;
-        while (Clock::now() < deadline) {
-            auto head_end = got.find("\r\n\r\n");
-            if (head_end != std::string::npos) {
-                auto cl = got.find("Content-Length: ");
-                if (cl == std::string::npos || cl > head_end) return got;
-                auto len = std::stoul(got.substr(cl + 16));
-                if (got.size() >= head_end + 4 + len) return got;
-            }
-            pollfd p{fd_, POLLIN, 0};
-            auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
-            if (::poll(&p, 1, static_cast<int>(std::max<long>(left, 0))) <= 0) break;
-            char buf[16384];
-            auto n = ::recv(fd_, buf, sizeof(buf), 0);
-            if (n <= 0) {
-                closed_ = true;
-                break;
-            }
-            got.append(buf, static_cast<size_t>(n));
-        }
-        return got;
-    }
-
-    /// Sends `total` bytes made by `piece` while reading: returns the answer, and in
-    /// `sent` how much of the body the server took before it answered or closed.
-    std::string stream_body(const std::string& head, const std::function<std::string()>& piece, std::size_t total,
-                            std::size_t& sent, std::chrono::milliseconds timeout) {
-        REQUIRE(send(head));
-        sent = 0;
-        std::string got, pending;
-        auto deadline = Clock::now() + timeout;
-        bool can_send = true;
-        while (Clock::now() < deadline) {
-            if (got.find("\r\n\r\n") != std::string::npos) break;
-            pollfd p{fd_, static_cast<short>(POLLIN | (can_send && sent < total ? POLLOUT : 0)), 0};
-            if (::poll(&p, 1, 100) <= 0) continue;
-            if (p.revents & POLLIN) {
-                char buf[16384];
-                auto n = ::recv(fd_, buf, sizeof(buf), MSG_DONTWAIT);
-                if (n > 0) got.append(buf, static_cast<size_t>(n));
-                else if (n == 0 || (errno != EAGAIN && errno != EINTR)) break;
-            }
-            if ((p.revents & POLLOUT) && can_send && sent < total) {
-                if (pending.empty()) pending = piece();
-                auto n = ::send(fd_, pending.data(), pending.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
-                if (n > 0) {
-                    sent += static_cast<size_t>(n);
-                    pending.erase(0, static_cast<size_t>(n));
-                } else if (n < 0 && errno != EAGAIN && errno != EINTR) {
-                    can_send = false;
-                }
-            }
-        }
-        // The rest of the answer, if its head came in pieces.
-        return got + read_answer(500ms);
-    }
-
-    bool closed() const { return closed_; }
-    int fd() const { return fd_; }
-
-  private:
-    int fd_ = -1;
-    bool connected_ = false;
-    bool closed_ = false;
-};
-
-int status_of(const std::string& answer) {
-    if (answer.rfind("HTTP/1.1 ", 0) != 0 || answer.size() < 12) return 0;
-    return std::stoi(answer.substr(9, 3));
-}
-
-std::string code_of(const std::string& answer) {
-    auto body = answer.find("\r\n\r\n");
-    if (body == std::string::npos) return {};
-    auto j = json::parse(answer.substr(body + 4), nullptr, false);
-    if (!j.is_object() || !j.contains("error")) return {};
-    return j["error"].value("code", "");
-}
 
 std::string chunk(const std::string& data) {
     char size[32];
@@ -205,21 +65,6 @@ std::string gzip_of_zeros(std::size_t size) {
     return out;
 }
 
-struct TempDir {
-    TempDir() {
-        auto pattern = (std::filesystem::temp_directory_path() / "frontdoor-limits-XXXXXX").string();
-        std::vector<char> buf(pattern.begin(), pattern.end());
-        buf.push_back('\0');
-        REQUIRE(::mkdtemp(buf.data()) != nullptr);
-        path = buf.data();
-    }
-    ~TempDir() {
-        std::error_code ec;
-        std::filesystem::remove_all(path, ec);
-    }
-    std::string path;
-};
-
 /// The real program over a fresh database with an admin, started.
 struct RealServer {
     RealServer() : process(FRONTDOOR_SERVER_BIN, db()) {
@@ -234,7 +79,7 @@ struct RealServer {
         return path;
     }
     static constexpr const char* kPassword = "correct horse battery";
-    TempDir dir;
+    TempDir dir{"limits"};
     ServerProcess process;
     std::string token;
 };
@@ -254,7 +99,7 @@ TEST_CASE("bodies over 64 KiB are refused unread, before sign-in, however they a
 
     SUBCASE("a chunked body of 100 MB") {
         for (int i = 0; i < 3; ++i) {
-            Raw c(port);
+            RawClient c(port);
             std::size_t sent = 0;
             auto answer = c.stream_body(kBookingHead + "Transfer-Encoding: chunked\r\n\r\n",
                                         [] { return chunk(std::string(16384, 'x')); }, k100MB, sent, 10s);
@@ -264,7 +109,7 @@ TEST_CASE("bodies over 64 KiB are refused unread, before sign-in, however they a
         }
     }
     SUBCASE("a chunked body in one-byte chunks (framing over the cap)") {
-        Raw c(port);
+        RawClient c(port);
         std::size_t sent = 0;
         auto answer = c.stream_body(kBookingHead + "Transfer-Encoding: chunked\r\n\r\n",
                                     [] {
@@ -280,7 +125,7 @@ TEST_CASE("bodies over 64 KiB are refused unread, before sign-in, however they a
         const auto bomb = gzip_of_zeros(k100MB);
         REQUIRE(bomb.size() < 200'000);
         for (int i = 0; i < 3; ++i) {
-            Raw c(port);
+            RawClient c(port);
             std::size_t sent = 0, offset = 0;
             auto answer = c.stream_body(kBookingHead + "Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n",
                                         [&] {
@@ -296,7 +141,7 @@ TEST_CASE("bodies over 64 KiB are refused unread, before sign-in, however they a
     SUBCASE("a small gzip bomb within the length limit is capped where it is decoded") {
         const auto bomb = gzip_of_zeros(20u << 20);
         REQUIRE(bomb.size() < 64 * 1024);
-        Raw c(port);
+        RawClient c(port);
         REQUIRE(c.send(kBookingHead + "Content-Encoding: gzip\r\nContent-Length: " + std::to_string(bomb.size()) +
                        "\r\n\r\n" + bomb));
         auto answer = c.read_answer(5s);
@@ -304,7 +149,7 @@ TEST_CASE("bodies over 64 KiB are refused unread, before sign-in, however they a
         CHECK(code_of(answer) == "too_large");
     }
     SUBCASE("a declared length over the limit is refused before a byte of it is read") {
-        Raw c(port);
+        RawClient c(port);
         REQUIRE(c.send(kBookingHead + "Content-Length: 104857600\r\n\r\n"));
         auto answer = c.read_answer(5s);
         CHECK(status_of(answer) == 413);
@@ -323,19 +168,19 @@ TEST_CASE("request heads are capped in size, in lines and in time") {
     SUBCASE("many headers") {
         std::string head = "GET /healthz HTTP/1.1\r\nHost: hub\r\n";
         for (int i = 0; i < 5000; ++i) head += "X-A" + std::to_string(i) + ": 1\r\n";
-        Raw c(server.port());
+        RawClient c(server.port());
         c.send(head + "\r\n"); // the server may close before it has all of it
         auto answer = c.read_answer(5s);
         CHECK(status_of(answer) == 431);
         CHECK(code_of(answer) == "too_large");
     }
     SUBCASE("one huge header") {
-        Raw c(server.port());
+        RawClient c(server.port());
         c.send("GET /healthz HTTP/1.1\r\nHost: hub\r\nX-Big: " + std::string(100'000, 'a') + "\r\n\r\n");
         CHECK(status_of(c.read_answer(5s)) == 431);
     }
     SUBCASE("a head sent a byte at a time is cut off at its deadline") {
-        Raw c(server.port());
+        RawClient c(server.port());
         auto start = Clock::now();
         const std::string head = "GET /healthz HTTP/1.1\r\nHost: hub\r\nX-Slow: ";
         std::size_t i = 0;
@@ -355,7 +200,7 @@ TEST_CASE("request heads are capped in size, in lines and in time") {
         TestServer::Options quick;
         quick.connections.idle_timeout = 500ms;
         TestServer idle_server(quick);
-        Raw c(idle_server.port());
+        RawClient c(idle_server.port());
         auto start = Clock::now();
         CHECK(c.read_until_closed(5s).empty());
         CHECK(c.closed());
@@ -371,20 +216,20 @@ TEST_CASE("connections are capped per address and in all; the trusted proxy only
     o.trusted_proxy = "127.0.0.9";
     TestServer server(o);
     auto healthz_from = [&](const std::string& from) {
-        Raw c(server.port(), from);
+        RawClient c(server.port(), from);
         c.send("GET /healthz HTTP/1.1\r\nHost: hub\r\n\r\n");
         return status_of(c.read_answer(3s));
     };
 
-    std::vector<std::unique_ptr<Raw>> held;
-    for (int i = 0; i < 4; ++i) held.push_back(std::make_unique<Raw>(server.port(), "127.0.0.2"));
+    std::vector<std::unique_ptr<RawClient>> held;
+    for (int i = 0; i < 4; ++i) held.push_back(std::make_unique<RawClient>(server.port(), "127.0.0.2"));
     // A round trip on each, so the server has counted them all.
     for (auto& c : held) {
         c->send("GET /healthz HTTP/1.1\r\nHost: hub\r\n\r\n");
         REQUIRE(status_of(c->read_answer(3s)) == 200);
     }
     SUBCASE("the fifth from one address is refused; another address is served") {
-        Raw fifth(server.port(), "127.0.0.2");
+        RawClient fifth(server.port(), "127.0.0.2");
         auto answer = fifth.read_answer(3s);
         CHECK(status_of(answer) == 503);
         CHECK(code_of(answer) == "unavailable");
@@ -398,10 +243,10 @@ TEST_CASE("connections are capped per address and in all; the trusted proxy only
         CHECK(status == 200);
     }
     SUBCASE("the proxy's address may hold more, up to the total") {
-        std::vector<std::unique_ptr<Raw>> proxy;
+        std::vector<std::unique_ptr<RawClient>> proxy;
         int served = 0, refused = 0;
         for (int i = 0; i < 20 && !refused; ++i) {
-            proxy.push_back(std::make_unique<Raw>(server.port(), "127.0.0.9"));
+            proxy.push_back(std::make_unique<RawClient>(server.port(), "127.0.0.9"));
             proxy.back()->send("GET /healthz HTTP/1.1\r\nHost: hub\r\n\r\n");
             auto status = status_of(proxy.back()->read_answer(3s));
             served += status == 200;
@@ -431,7 +276,7 @@ TEST_CASE("methods a path does not serve get 405 with Allow; unknown paths 404")
     r = http.get("/api/v1/nothing-here", server.admin_token());
     CHECK(r.status == 404);
     CHECK(r.error_code() == "not_found");
-    Raw c(server.port());
+    RawClient c(server.port());
     c.send("TRACE / HTTP/1.1\r\nHost: hub\r\n\r\n");
     CHECK(status_of(c.read_answer(3s)) == 405);
 }
@@ -440,7 +285,7 @@ TEST_CASE("what follows a request is never taken for the next one unless the req
     TestServer server;
     const std::string smuggled = "GET /api/v1/staff HTTP/1.1\r\nHost: hub\r\n\r\n";
     SUBCASE("a body on a GET") {
-        Raw c(server.port());
+        RawClient c(server.port());
         c.send("GET /healthz HTTP/1.1\r\nHost: hub\r\nContent-Length: " + std::to_string(smuggled.size()) +
                "\r\n\r\n" + smuggled);
         auto got = c.read_until_closed(3s);
@@ -449,7 +294,7 @@ TEST_CASE("what follows a request is never taken for the next one unless the req
         CHECK(c.closed());
     }
     SUBCASE("a request httplib answers before our checks (a bad Range)") {
-        Raw c(server.port());
+        RawClient c(server.port());
         c.send("POST /api/v1/checkins HTTP/1.1\r\nHost: hub\r\nRange: junk\r\nContent-Length: " +
                std::to_string(smuggled.size()) + "\r\n\r\n" + smuggled);
         auto got = c.read_until_closed(3s);
@@ -458,14 +303,14 @@ TEST_CASE("what follows a request is never taken for the next one unless the req
         CHECK(c.closed());
     }
     SUBCASE("a head whose lines end in a bare LF") {
-        Raw c(server.port());
+        RawClient c(server.port());
         c.send("GET /healthz HTTP/1.1\nHost: hub\n\r\n" + smuggled);
         auto got = c.read_until_closed(3s);
         CHECK(status_of(got) == 431);
         CHECK(got.find("HTTP/1.1", 9) == std::string::npos);
     }
     SUBCASE("a well-formed pipelined pair is answered twice") {
-        Raw c(server.port());
+        RawClient c(server.port());
         c.send("GET /healthz HTTP/1.1\r\nHost: hub\r\n\r\nGET /healthz HTTP/1.1\r\nHost: hub\r\nConnection: close\r\n\r\n");
         auto got = c.read_until_closed(3s);
         CHECK(status_of(got) == 200);
@@ -497,11 +342,11 @@ TEST_CASE("event streams are capped per session and in all, and a closed page fr
     auto hub = server.hub_id();
     const std::string path = "/api/v1/hubs/" + std::to_string(hub) + "/events";
     auto open_stream = [&](const std::string& token) {
-        auto c = std::make_unique<Raw>(server.port());
+        auto c = std::make_unique<RawClient>(server.port());
         c->send("GET " + path + " HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer " + token + "\r\n\r\n");
         return c;
     };
-    auto status_and_hello = [](Raw& c) {
+    auto status_and_hello = [](RawClient& c) {
         std::string got;
         auto deadline = Clock::now() + 3s;
         while (Clock::now() < deadline && got.find("event: hello") == std::string::npos &&
@@ -576,11 +421,11 @@ TEST_CASE("300 idle connections, 50 slow heads and 100 event streams at once: th
     auto crowd = [&](int round) {
         CAPTURE(round);
         // 300 idle connections from ten addresses (the cap is 64 per address).
-        std::vector<std::unique_ptr<Raw>> idle;
-        for (int i = 0; i < 300; ++i) idle.push_back(std::make_unique<Raw>(port, "127.0.1." + std::to_string(1 + i / 30)));
+        std::vector<std::unique_ptr<RawClient>> idle;
+        for (int i = 0; i < 300; ++i) idle.push_back(std::make_unique<RawClient>(port, "127.0.1." + std::to_string(1 + i / 30)));
         // 50 clients sending a head a byte every 300 ms.
-        std::vector<std::unique_ptr<Raw>> slow;
-        for (int i = 0; i < 50; ++i) slow.push_back(std::make_unique<Raw>(port, "127.0.2." + std::to_string(1 + i / 10)));
+        std::vector<std::unique_ptr<RawClient>> slow;
+        for (int i = 0; i < 50; ++i) slow.push_back(std::make_unique<RawClient>(port, "127.0.2." + std::to_string(1 + i / 10)));
         std::atomic<bool> stop{false};
         const auto slow_start = Clock::now();
         std::thread dripper([&] {
@@ -591,10 +436,10 @@ TEST_CASE("300 idle connections, 50 slow heads and 100 event streams at once: th
             }
         });
         // 100 event streams: 25 sessions of four pages each, from four addresses.
-        std::vector<std::unique_ptr<Raw>> streams;
+        std::vector<std::unique_ptr<RawClient>> streams;
         for (int s = 0; s < 25; ++s)
             for (int k = 0; k < 4; ++k) {
-                streams.push_back(std::make_unique<Raw>(port, "127.0.3." + std::to_string(1 + s / 7)));
+                streams.push_back(std::make_unique<RawClient>(port, "127.0.3." + std::to_string(1 + s / 7)));
                 streams.back()->send("GET /api/v1/hubs/" + std::to_string(hub) +
                                      "/events HTTP/1.1\r\nHost: hub\r\nAuthorization: Bearer " +
                                      tokens[static_cast<size_t>(s)] + "\r\n\r\n");
