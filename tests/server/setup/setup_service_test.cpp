@@ -183,8 +183,11 @@ TEST_CASE("sessions: group services only, rooms of the hub, no double-booked roo
 
     auto clash = setup.create_sessions(t.admin, {s.group, s.hub, s.hall, std::nullopt, start + std::chrono::hours{1}});
     CHECK(clash.error().code == ErrorCode::conflict);
-    auto leader_busy = setup.create_sessions(t.admin, {s.group, s.hub, s.room, s.midwife, start});
+    // One place, as the room holds one: more would be refused on capacity first.
+    auto leader_busy = setup.create_sessions(t.admin, {s.group, s.hub, s.room, s.midwife, start, 1});
     CHECK(leader_busy.error().field == "staff_id");
+    auto crowded = setup.create_sessions(t.admin, {s.group, s.hub, s.room, std::nullopt, start + std::chrono::hours{3}});
+    CHECK(crowded.error().field == "capacity");
 }
 
 TEST_CASE("a weekly series keeps its local wall-clock time across the clock changes") {
