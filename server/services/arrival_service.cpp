@@ -74,7 +74,8 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
                 shared::wire::CheckedIn ci;
                 ci.booking_id = row->booking_id;
                 ci.start = shared::format_instant(row->start, zone);
-                ci.service_name = row->discreet ? std::string{} : row->service_name;
+                // A kiosk's screen is public: it is never told a discreet service's name.
+                ci.service_name = row->discreet && by.role == Role::kiosk ? std::string{} : row->service_name;
                 ci.discreet = row->discreet;
                 ci.room_name = row->room_name;
                 if (row->staff_name) ci.practitioner_first_name = first_word(*row->staff_name);
