@@ -38,6 +38,13 @@ bool initial_matches(std::string_view surname, std::string_view initial) {
     return i != 0 && i == initial_of(surname);
 }
 
+std::optional<int> minutes_late(shared::Instant start, shared::Instant arrived, int allowance_minutes) {
+    if (arrived <= start) return std::nullopt;
+    auto minutes = std::chrono::duration_cast<std::chrono::minutes>(arrived - start).count();
+    if (minutes <= allowance_minutes) return std::nullopt;
+    return static_cast<int>(minutes);
+}
+
 shared::Result<std::vector<std::int64_t>>
 choose_checkin(const std::vector<CheckinCandidate>& candidates) {
     using shared::ErrorCode;

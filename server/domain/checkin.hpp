@@ -2,11 +2,13 @@
 // Check-in matching, pure: which of today's bookings a person at the kiosk means.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "shared/result.hpp"
+#include "shared/time.hpp"
 
 namespace frontdoor::server::domain {
 
@@ -17,6 +19,11 @@ char32_t initial_of(std::string_view name);
 
 /// True when `initial` (one letter as typed) is the first letter of `surname`.
 bool initial_matches(std::string_view surname, std::string_view initial);
+
+/// How late an arrival at `arrived` is for a booking starting at `start`: the whole
+/// minutes past the start when they are more than `allowance_minutes`, else nullopt
+/// (on time, early, or within the allowance).
+std::optional<int> minutes_late(shared::Instant start, shared::Instant arrived, int allowance_minutes);
 
 struct CheckinCandidate {
     std::int64_t booking_id = 0;

@@ -17,6 +17,19 @@ TEST_CASE("surname initials compare across case in Latin and Cyrillic") {
     CHECK_FALSE(initial_matches("Smith", ""));
 }
 
+TEST_CASE("lateness: whole minutes past the start, beyond the allowance") {
+    using namespace std::chrono_literals;
+    frontdoor::shared::Instant start{std::chrono::seconds{1'800'000'000}};
+    CHECK(minutes_late(start, start - 20min, 15) == std::nullopt);
+    CHECK(minutes_late(start, start, 15) == std::nullopt);
+    CHECK(minutes_late(start, start + 14min + 59s, 15) == std::nullopt);
+    CHECK(minutes_late(start, start + 15min + 59s, 15) == std::nullopt); // 15 whole minutes: not more than 15
+    CHECK(minutes_late(start, start + 16min, 15) == 16);
+    CHECK(minutes_late(start, start + 8h + 26min, 15) == 506);
+    CHECK(minutes_late(start, start + 30s, 0) == std::nullopt);
+    CHECK(minutes_late(start, start + 1min, 0) == 1);
+}
+
 TEST_CASE("choosing what a check-in means") {
     CHECK(choose_checkin({}).error().code == ErrorCode::no_appointment_found);
     CHECK(choose_checkin({{1, 10}, {2, 11}}).error().code == ErrorCode::ambiguous_match);
