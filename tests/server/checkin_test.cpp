@@ -152,6 +152,22 @@ TEST_CASE("check-in by date of birth and surname initial") {
     }
 }
 
+TEST_CASE("a Cyrillic initial checks in a family whose surname is stored in Latin letters") {
+    TestServer server;
+    Fixture f(server);
+    auto t = todays_clinic(f);
+    auto abdi = f.book(Fixture::appointment_booking(t.hub, t.service, "2027-01-13T12:00:00Z",
+                                                    family("Hodan", "Abdi", "1993-03-03")));
+    auto kiosk = server.kiosk_token(t.hub);
+    // The Ukrainian keyboard's А (U+0410), and Б, which is no spelling of A.
+    REQUIRE_ERROR(checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "1993-03-03"}, {"surname_initial", "Б"}}),
+                  404, "no_appointment_found");
+    auto r = checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "1993-03-03"}, {"surname_initial", "А"}});
+    REQUIRE_REPLY(r, 200);
+    REQUIRE(r.body["checked_in"].size() == 1);
+    CHECK(r.body["checked_in"][0]["booking_id"] == abdi["id"]);
+}
+
 TEST_CASE("a check-in more than 15 minutes past the start is late, and the day view says by how much") {
     TestServer server;
     Fixture f(server);
