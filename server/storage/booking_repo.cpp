@@ -89,6 +89,11 @@ void set_booking_status(Connection& c, Id id, const std::string& status,
     h.bind_all(id, secs(now), status, actor).run();
 }
 
+void set_minutes_late(Connection& c, Id id, std::optional<int> minutes) {
+    Statement s(c, "UPDATE bookings SET minutes_late = ? WHERE id = ?");
+    s.bind_all(minutes, id).run();
+}
+
 std::vector<HistoryRow> latest_history(Connection& c, Id booking_id, int n) {
     Statement s(c, "SELECT id, status, at, undo_of FROM booking_history WHERE booking_id = ? ORDER BY id DESC LIMIT ?");
     s.bind_all(booking_id, n);
