@@ -133,12 +133,14 @@ class SetupService {
     /// What a hub offers: active services. A kiosk sees only its own hub's (`forbidden`
     /// elsewhere), and only self-bookable services it could book there: an appointment
     /// needs a practitioner of the role working at the hub, a group a session to come.
+    /// A discreet service is never listed to a kiosk (staff book it).
     Result<std::vector<storage::ServiceRow>> hub_services(const Principal& by, Id hub_id);
 
     // [Group sessions]
     /// One session, or `repeat_weekly` at the same local wall-clock time on consecutive
     /// weeks (across clock changes), sharing a series id. `conflict` when the room or the
-    /// leader is already taken at one of the times. Returns the ids in time order.
+    /// leader is already taken at one of the times; `invalid_field` on capacity when the
+    /// places (given, else the service's) exceed the room's size. Returns the ids in time order.
     Result<std::vector<Id>> create_sessions(const Principal& by, const SessionInput& in);
     /// Sessions at a hub on local dates [from, to], in time order.
     Result<std::vector<SessionView>> hub_sessions(const Principal& by, Id hub_id, shared::Date from, shared::Date to);
