@@ -3,7 +3,7 @@
 
 import { get } from './api.js';
 import { h } from './dom.js';
-import { hhmm, longDate, isDate, flagLabel } from './format.js';
+import { hhmm, longDate, isDate, flagLabel, nowText } from './format.js';
 import { statusBadge } from './day.js';
 
 export async function render(container, params, ctx) {
@@ -17,7 +17,7 @@ export async function render(container, params, ctx) {
   const subject = roomId
     ? (all.find((a) => a.room?.id === roomId)?.room?.name ?? `Room ${roomId}`)
     : staffId ? (all.find((a) => a.staff?.id === staffId)?.staff?.name ?? `Practitioner ${staffId}`) : 'Whole hub';
-  const printedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date());
+  const printedAt = nowText(ctx.hub.timezone);
 
   container.appendChild(h('div', { class: 'sheet-controls no-print', role: 'group', 'aria-label': 'Day sheet' },
     h('a', { class: 'button', href: `#/day?date=${date}` }, '‹ Back to the day'),
