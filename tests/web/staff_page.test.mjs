@@ -426,6 +426,30 @@ describe('staff page', { timeout: 180_000 }, () => {
       await manager.page.waitForSelector('#setup-rooms', { timeout: 5_000 });
       await manager.page.screenshot({ path: path.join(shots, 'setup-rooms.png'), fullPage: true });
       assert.deepEqual(await accessibilityProblems(manager.page), [], 'WCAG A/AA on set-up');
+
+      // Saving says so, after the list is drawn again with the new room in it.
+      const { page } = manager;
+      await page.fill('#setup-rooms form input[name="name"]', 'Sensory Room');
+      await page.click('#setup-rooms form button[type="submit"]');
+      await page.waitForSelector('#setup-saved:has-text("Added Sensory Room.")', { timeout: 5_000 });
+      assert.match(await page.textContent('#setup-rooms table'), /Sensory Room/);
+      // A new member of staff: straight on to their hours and leave.
+      await page.goto('/#/setup?tab=staff');
+      await page.waitForSelector('#setup-staff form input[name="name"]', { timeout: 5_000 });
+      await page.fill('#setup-staff form input[name="name"]', 'Noor Siddiqui');
+      await page.click('#setup-staff form button[type="submit"]');
+      await page.waitForSelector('#setup-hours #setup-saved:has-text("Added Noor Siddiqui.")', { timeout: 5_000 });
+      const chosen = await page.$eval('#setup-hours select[name="staff_id"]', (sel) => sel.selectedOptions[0].textContent);
+      assert.match(chosen, /^Noor Siddiqui/, 'their week is the one open');
+      const leaveFor = await page.$$eval('#setup-hours select[name="staff_id"]', (sels) => sels.map((x) => x.selectedOptions[0].textContent));
+      assert.ok(leaveFor.every((t) => t.startsWith('Noor Siddiqui')), 'and their leave');
+      assert.match(page.url(), /tab=hours&staff=\d+/);
+      // Leave written dd/mm/yyyy, and said back so.
+      await page.fill('#setup-hours input[name="from"]', '14/03/2027');
+      await page.fill('#setup-hours input[name="to"]', '16/03/2027');
+      await page.click('#setup-hours form:has(input[name="from"]) button[type="submit"]');
+      await page.waitForSelector('#setup-hours .notice.ok:has-text("Leave recorded from 14/03/2027 to 16/03/2027.")', { timeout: 5_000 });
+      await page.waitForSelector('#setup-hours .leave-list li:has-text("14/03/2027 to 16/03/2027")', { timeout: 5_000 });
       assert.deepEqual(manager.page.problems, []);
     } finally {
       await manager.close();
