@@ -450,6 +450,35 @@ describe('staff page', { timeout: 180_000 }, () => {
       await page.click('#setup-hours form:has(input[name="from"]) button[type="submit"]');
       await page.waitForSelector('#setup-hours .notice.ok:has-text("Leave recorded from 14/03/2027 to 16/03/2027.")', { timeout: 5_000 });
       await page.waitForSelector('#setup-hours .leave-list li:has-text("14/03/2027 to 16/03/2027")', { timeout: 5_000 });
+
+      // A group series with more places than its room holds: the server's refusal, beside the field.
+      await page.goto('/#/setup?tab=sessions');
+      await page.waitForSelector('#setup-sessions input[name="capacity"]', { timeout: 5_000 });
+      await page.fill('#setup-sessions input[name="date"]', ukDate(hubDate(Date.now() + 9 * 86_400_000)));
+      await page.fill('#setup-sessions input[name="time"]', '16:00');
+      await page.fill('#setup-sessions input[name="repeat_weekly"]', '2');
+      await page.fill('#setup-sessions input[name="capacity"]', '500');
+      await page.click('#setup-sessions form button[type="submit"]');
+      const beside = '#setup-sessions .field:has(input[name="capacity"]) .field-error';
+      await page.waitForSelector(beside, { timeout: 5_000 });
+      assert.match(await page.textContent(beside), /at most \d+ places, not 500/);
+      assert.equal(await page.getAttribute('#setup-sessions input[name="capacity"]', 'aria-invalid'), 'true');
+
+      // A series from today to its last date; cancelled from its last date on.
+      const series = '#series-list tbody tr[data-series-id]:not([data-series-id=""])';
+      await page.waitForSelector(series, { timeout: 5_000 });
+      const lastDate = await page.textContent(`${series} td.date >> nth=1`);
+      const seriesId = await page.getAttribute(series, 'data-series-id');
+      await page.click(`${series} button[data-action="edit-series"]`);
+      const cancelForm = '#series-editor form:has(button:has-text("Cancel these sessions"))';
+      await page.fill(`${cancelForm} input[name="from"]`, lastDate);
+      page.once('dialog', (d) => d.accept());
+      await page.click(`${cancelForm} button[type="submit"]`);
+      await page.waitForSelector(`#setup-saved:has-text("Cancelled 1 session")`, { timeout: 5_000 });
+      const left = await apiCall(server.url, 'GET', `/api/v1/series/${seriesId}`, { token: deskToken });
+      assert.equal(left.status, 200);
+      assert.ok(left.json.sessions.every((x) => ukDate(x.start.slice(0, 10)) !== lastDate || x.cancelled), 'the last date is gone');
+      assert.deepEqual(await accessibilityProblems(page), [], 'WCAG A/AA on group sessions');
       assert.deepEqual(manager.page.problems, []);
     } finally {
       await manager.close();

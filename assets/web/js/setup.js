@@ -3,9 +3,10 @@
 
 import { get, post, put, listOf, explain } from './api.js';
 import { h, clear, field, select, announce, dateInput, timeInput, readDate, readTime } from './dom.js';
-import { humanize, shortDateTime, ukDate, hhmm, addDays } from './format.js';
+import { humanize, shortDateTime, ukDate, addDays } from './format.js';
 import { formCard, listCard, tryList, rowsOf, itemsOf, need } from './setup_forms.js';
 import { languagesPanel } from './setup_languages.js';
+import { seriesCard } from './setup_series.js';
 
 const TABS = [
   { id: 'rooms', label: 'Rooms' },
@@ -242,7 +243,11 @@ const PANELS = {
     if (!groups.length) panel.prepend(h('p', { class: 'notice info' }, 'Add a group service first (Services).'));
     // Every series to its last date (the end of term), not a fixed few weeks: a year ahead is the API's widest.
     const upcoming = await tryList(`/api/v1/hubs/${ctx.hub.id}/sessions?from=${ctx.today()}&to=${addDays(ctx.today(), 365)}`, 'sessions');
-    panel.append(upcoming instanceof Error ? listCard('Group sessions', [], upcoming, '') : seriesCard(upcoming));
+    panel.append(upcoming instanceof Error ? listCard('Group sessions', [], upcoming, '')
+      : seriesCard(upcoming, itemsOf(staff), async (saved, extra) => {
+        await rerender(panel, ctx, 'sessions', saved);
+        if (extra) panel.querySelector('#setup-saved')?.after(extra);
+      }));
   },
 
   languages: (panel, ctx, params) => languagesPanel(panel, ctx, params),
@@ -301,40 +306,6 @@ const PANELS = {
 
 /** Draws the tab again; `saved` ("Added …") then stands at the top of it. Returns null
  * (a form's run() returns this, so its own card says nothing more). */
-/** Sessions grouped by their series (one alone is a series of one), each to its last date. */
-function seriesCard(sessions) {
-  const groups = new Map();
-  for (const x of sessions) {
-    const key = x.series_id ? `series:${x.series_id}` : `session:${x.id}`;
-    if (!groups.has(key)) groups.set(key, []);
-    groups.get(key).push(x);
-  }
-  const list = [...groups.values()].map((xs) => xs.slice().sort((p, q) => p.start.localeCompare(q.start)));
-  list.sort((p, q) => p[0].start.localeCompare(q[0].start));
-  return h('section', { class: 'card', id: 'series-list' }, h('h3', {}, 'Group sessions from today to the last of each series'),
-    list.length ? h('table', { class: 'appointments compact series' },
-      h('thead', {}, h('tr', {}, ['Series', 'Service', 'Room', 'Led by', 'From', 'To', 'Dates and places'].map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, list.map((xs) => {
-        const first = xs[0];
-        const last = xs[xs.length - 1];
-        return h('tr', { dataset: { seriesId: String(first.series_id ?? '') } },
-          h('td', {}, xs.length > 1 ? `${weekdayOf(first.start)}s ${hhmm(first.start)}` : `${weekdayOf(first.start)} ${hhmm(first.start)}`),
-          h('td', {}, first.service?.name ?? ''),
-          h('td', {}, first.room?.name ?? ''),
-          h('td', {}, first.staff?.name ?? ''),
-          h('td', { class: 'date' }, ukDate(first.start)),
-          h('td', { class: 'date' }, ukDate(last.start)),
-          h('td', {}, h('details', {},
-            h('summary', {}, `${xs.length} session${xs.length === 1 ? '' : 's'}`),
-            h('ul', { class: 'plain-list' }, xs.map((x) => h('li', {}, `${ukDate(x.start)}: ${x.booked ?? 0} of ${x.capacity} booked`))))));
-      }))) : h('p', { class: 'empty' }, 'No group sessions from today on.'));
-}
-
-function weekdayOf(instant) {
-  const [y, m, d] = instant.slice(0, 10).split('-').map(Number);
-  return WEEKDAYS[(new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7];
-}
-
 async function rerender(panel, ctx, tab, saved) {
   clear(panel);
   await PANELS[tab](panel, ctx, new URLSearchParams(location.hash.split('?')[1] ?? ''));
