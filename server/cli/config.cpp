@@ -32,6 +32,8 @@ void read_config(const toml::table& cfg, ServerOptions& o) {
     o.settings.offer_hold = std::chrono::minutes{whole_number(cfg, "offer_hold_minutes", 120)};
     o.settings.staff_session_idle = std::chrono::minutes{whole_number(cfg, "session_idle_minutes", 30)};
     o.settings.bookable_days_ahead = whole_number(cfg, "bookable_days_ahead", o.settings.bookable_days_ahead);
+    o.settings.undo_window =
+        std::chrono::minutes{whole_number(cfg, "undo_minutes", static_cast<int>(o.settings.undo_window.count()))};
 }
 
 } // namespace
@@ -53,6 +55,8 @@ void check_options(const ServerOptions& o) {
             "session_idle_minutes must be at least 1");
     require(o.settings.bookable_days_ahead >= 1 && o.settings.bookable_days_ahead <= 3660,
             "bookable_days_ahead must be between 1 and 3660");
+    require(o.settings.undo_window >= std::chrono::minutes{1} && o.settings.undo_window <= std::chrono::minutes{60},
+            "undo_minutes must be between 1 and 60");
 }
 
 } // namespace frontdoor::server::cli

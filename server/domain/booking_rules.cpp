@@ -115,4 +115,13 @@ std::vector<std::string_view> allowed_requests(const StatusMove& m) {
     return out;
 }
 
+bool table_allows(BookingStatus from, BookingStatus to, Mover who) {
+    for (const auto& move : kMoves) {
+        if (move.from != from || !(move.who & bit(who))) continue;
+        auto target = target_of(move.request, to == BookingStatus::was_not_brought);
+        if (target == to) return true;
+    }
+    return false;
+}
+
 } // namespace frontdoor::server::domain

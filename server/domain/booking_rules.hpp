@@ -75,4 +75,8 @@ shared::Result<BookingStatus> next_status(const StatusMove& move, std::string_vi
 /// now, in the table's order (for the staff page's buttons).
 std::vector<std::string_view> allowed_requests(const StatusMove& move);
 
+/// True when the table holds a move from `from` to `to` that `who` may make (at some
+/// time): whoever may make a change may also undo it (status_undo.hpp).
+bool table_allows(BookingStatus from, BookingStatus to, Mover who);
+
 } // namespace frontdoor::server::domain

@@ -27,6 +27,14 @@ void register_day_routes(Api& api, Services& s) {
         if (!done) return reply_error(res, done.error());
         reply(res, 200, json{{"id", path_id(req)}, {"status", *done}});
     });
+
+    api.post(R"(/api/v1/bookings/(\d+)/undo)", kStaff, [&s](const httplib::Request& req, httplib::Response& res,
+                                                         const Principal& p) {
+        // Who may take back what, and for how long, is the domain's (status_undo.hpp).
+        auto done = s.booking.undo_status(p, path_id(req));
+        if (!done) return reply_error(res, done.error());
+        reply(res, 200, json{{"id", path_id(req)}, {"status", *done}});
+    });
 }
 
 } // namespace frontdoor::server::http

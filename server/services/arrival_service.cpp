@@ -19,6 +19,7 @@ void to_json(shared::json& j, const DayAppointment& a) {
     if (a.arrived_at) j["arrived_at"] = *a.arrived_at;
     if (a.interpreter) j["interpreter"] = *a.interpreter;
     j["allowed_statuses"] = a.allowed_statuses;
+    if (a.undo_until) j["undo_until"] = *a.undo_until;
     if (!a.contact_to_confirm.empty()) j["contact_to_confirm"] = contact_json(a.contact_to_confirm);
 }
 
@@ -115,6 +116,8 @@ Result<ArrivalService::Day> ArrivalService::day(const Principal& by, Id hub_id, 
                 a.interpreter = r.interpreter;
                 auto move = detail::status_move(by, r.status, r.staff_id, r.child_id.has_value(), r.start, zone, now);
                 for (auto request : domain::allowed_requests(move)) a.allowed_statuses.emplace_back(request);
+                if (auto until = domain::undo_until(detail::undo_ask(c, ctx_, r.booking_id, move, now)))
+                    a.undo_until = shared::format_instant(*until, zone);
                 a.contact_to_confirm = r.told;
                 if (r.interpreter) a.flags.push_back("needs_interpreter");
                 int missed = storage::earlier_missed(c, r.client_id, r.child_id, r.start);

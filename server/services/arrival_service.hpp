@@ -34,6 +34,7 @@ struct DayAppointment {
     std::optional<std::string> arrived_at;
     std::optional<std::string> interpreter;
     std::vector<std::string> allowed_statuses; // the requests the viewer may make now (booking_rules.hpp)
+    std::optional<std::string> undo_until;     // while the viewer may undo its newest change (status_undo.hpp)
     storage::ToldContact contact_to_confirm;   // what a kiosk was told: {phone?, email?, interpreter?}
     std::vector<std::string> flags; // needs_interpreter, previous_was_not_brought,
                                     // repeated_was_not_brought, previous_did_not_attend, first_visit

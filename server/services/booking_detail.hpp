@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "server/domain/booking_rules.hpp"
+#include "server/domain/status_undo.hpp"
 #include "server/services/booking_service.hpp"
 #include "server/storage/booking_repo.hpp"
 #include "server/storage/records.hpp"
@@ -32,6 +33,11 @@ Family upsert_family(storage::Connection& c, const Principal& by, const PersonIn
 domain::StatusMove status_move(const Principal& by, std::string_view status, std::optional<Id> staff_id,
                                bool for_child, shared::Instant start, const date::time_zone* zone,
                                shared::Instant now);
+
+/// The undo question for a booking's newest status change (status_undo.hpp), as `by`
+/// asks it now (`move` from status_move()).
+domain::UndoAsk undo_ask(storage::Connection& c, const ServiceContext& ctx, Id booking_id,
+                         const domain::StatusMove& move, shared::Instant now);
 
 /// A reference no booking has.
 std::string fresh_reference(storage::Connection& c);

@@ -295,4 +295,29 @@ Result<std::string> BookingService::set_status(const Principal& by, Id booking_i
     return r;
 }
 
+Result<std::string> BookingService::undo_status(const Principal& by, Id booking_id) {
+    Id hub = 0;
+    auto r = guard_storage([&]() -> Result<std::string> {
+        return ctx_.db.write([&](Connection& c) -> Result<std::string> {
+            auto now = ctx_.clock.now();
+            auto b = storage::find_booking(c, booking_id);
+            if (!b) return make_error(ErrorCode::not_found, "no such booking");
+            hub = b->hub_id;
+            if (auto refused = require_hub(by, b->hub_id)) return *refused;
+            auto where = storage::find_hub(c, b->hub_id);
+            auto move = detail::status_move(by, b->status, b->staff_id, b->child_id.has_value(), b->start,
+                                            where ? detail::hub_zone(*where) : shared::find_zone("Europe/London"), now);
+            auto back = domain::undo_target(detail::undo_ask(c, ctx_, b->id, move, now));
+            if (!back) return back.error();
+            auto name = std::string{domain::status_name(*back)};
+            bool still_here = *back == domain::BookingStatus::arrived || *back == domain::BookingStatus::in_progress;
+            auto newest = storage::latest_history(c, b->id, 1);
+            storage::undo_booking_status(c, b->id, name, newest.at(0).id, !still_here, now, by.actor());
+            return name;
+        });
+    });
+    if (r) ctx_.publish({hub, booking_id, "status"});
+    return r;
+}
+
 } // namespace frontdoor::server

@@ -108,6 +108,12 @@ class BookingService {
     /// for a move the table refuses.
     Result<std::string> set_status(const Principal& by, Id booking_id, const std::string& requested);
 
+    /// Takes back the booking's newest change to arrived, in_progress or seen, made less
+    /// than Settings::undo_window ago, by whoever may make that change (status_undo.hpp):
+    /// the status before it comes back with a new history line. Answers the stored
+    /// status name; `conflict` when too late or nothing to undo, `forbidden` as set_status.
+    Result<std::string> undo_status(const Principal& by, Id booking_id);
+
     /// The answer carries `code`, an unguessable secret shown once: the only way a
     /// kiosk names the entry later (ids are sequential). Only its hash is stored.
     Result<shared::wire::WaitlistEntry> join_waitlist(const Principal& by, const WaitlistInput& in);

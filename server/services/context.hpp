@@ -28,6 +28,9 @@ struct Settings {
     /// How far ahead of today (at the hub) a booking, a waitlist date or an offered time
     /// may be: 26 weeks.
     int bookable_days_ahead = 26 * 7;
+    /// How long "arrived", "in progress" and "seen" may be undone after they were set
+    /// (config undo_minutes, 1..60).
+    std::chrono::minutes undo_window{5};
 };
 
 /// A change to a booking that open staff pages should see. Called after the change is

@@ -89,6 +89,23 @@ void set_booking_status(Connection& c, Id id, const std::string& status,
     h.bind_all(id, secs(now), status, actor).run();
 }
 
+std::vector<HistoryRow> latest_history(Connection& c, Id booking_id, int n) {
+    Statement s(c, "SELECT id, status, at, undo_of FROM booking_history WHERE booking_id = ? ORDER BY id DESC LIMIT ?");
+    s.bind_all(booking_id, n);
+    std::vector<HistoryRow> out;
+    while (s.step()) out.push_back({s.integer(0), s.text(1), at(s.integer(2)), s.opt_integer(3)});
+    return out;
+}
+
+void undo_booking_status(Connection& c, Id id, const std::string& status, Id undone, bool clear_arrival, Instant now,
+                         const std::string& actor) {
+    Statement s(c, "UPDATE bookings SET status = ?, arrived_at = CASE WHEN ? THEN NULL ELSE arrived_at END, "
+                   "updated_at = ? WHERE id = ?");
+    s.bind_all(status, clear_arrival ? 1 : 0, secs(now), id).run();
+    Statement h(c, "INSERT INTO booking_history(booking_id, at, status, actor, undo_of) VALUES (?, ?, ?, ?, ?)");
+    h.bind_all(id, secs(now), status, actor, undone).run();
+}
+
 int live_bookings_in_session(Connection& c, Id session_id) {
     Statement s(c, std::string("SELECT COUNT(*) FROM bookings WHERE session_id = ? AND ") + kLiveBooking);
     s.bind(1, session_id);

@@ -39,6 +39,19 @@ Id insert_booking(Connection& c, const BookingRow& b, Instant now, const std::st
 /// Changes the status (and arrival time when given), with a history line.
 void set_booking_status(Connection& c, Id id, const std::string& status,
                         std::optional<Instant> arrived_at, Instant now, const std::string& actor);
+/// One line of a booking's history: the status a change made, when, by whom.
+struct HistoryRow {
+    Id id = 0;
+    std::string status;
+    Instant at;
+    std::optional<Id> undo_of; // the line this one took back (an undo)
+};
+/// The booking's newest `n` history lines, newest first.
+std::vector<HistoryRow> latest_history(Connection& c, Id booking_id, int n);
+/// Puts `status` back with a new history line that undoes line `undone` (the old line
+/// is never edited); forgets the arrival time when `clear_arrival`.
+void undo_booking_status(Connection& c, Id id, const std::string& status, Id undone, bool clear_arrival,
+                         Instant now, const std::string& actor);
 /// Bookings that hold a place in a group session.
 int live_bookings_in_session(Connection& c, Id session_id);
 int count_bookings_for_session(Connection& c, Id session_id); // every status, for tests and reports

@@ -230,6 +230,12 @@ ALTER TABLE waitlist ADD COLUMN told_phone TEXT;
 ALTER TABLE waitlist ADD COLUMN told_email TEXT;
 ALTER TABLE waitlist ADD COLUMN told_interpreter TEXT;
 )SQL",
+        // 7 (issue 9; sixth here until server9's 6 is merged before it): a status change
+        // can be undone for a few minutes; the undo is a history row of its own that
+        // names the row it takes back (and is never undone itself).
+        R"SQL(
+ALTER TABLE booking_history ADD COLUMN undo_of INTEGER REFERENCES booking_history(id);
+)SQL",
     };
     return steps;
 }

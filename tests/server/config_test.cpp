@@ -19,6 +19,12 @@ TEST_CASE("the config is read over the defaults, and what cannot work is refused
         CHECK(o.threads == 8);
         CHECK(o.settings.offer_hold == std::chrono::minutes{90});
         CHECK(o.bind == "127.0.0.1");
+        CHECK(o.settings.undo_window == std::chrono::minutes{5}); // the default
+        CHECK_NOTHROW(cli::check_options(o));
+    }
+    SUBCASE("how long a status may be undone") {
+        cli::read_config_text("undo_minutes = 10\n", "frontdoor.toml", o);
+        CHECK(o.settings.undo_window == std::chrono::minutes{10});
         CHECK_NOTHROW(cli::check_options(o));
     }
     SUBCASE("a syntax error names its line") {
@@ -39,7 +45,8 @@ TEST_CASE("the config is read over the defaults, and what cannot work is refused
     SUBCASE("settings that cannot work") {
         // threads = -1 asked httplib's pool for SIZE_MAX threads; 0 served nobody.
         for (const char* text : {"threads = -1", "threads = 0", "threads = 100000", "port = 70000",
-                                 "port = -1", "offer_hold_minutes = 0", "session_idle_minutes = -5"}) {
+                                 "port = -1", "offer_hold_minutes = 0", "session_idle_minutes = -5",
+                                 "undo_minutes = 0", "undo_minutes = 61"}) {
             CAPTURE(text);
             ServerOptions bad;
             cli::read_config_text(text, "frontdoor.toml", bad);

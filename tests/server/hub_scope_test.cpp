@@ -107,6 +107,7 @@ std::vector<Route> routes_of_hub_a(const TwoHubs& h) {
          Who::reception, 201},
         {"POST", "/api/v1/bookings/" + booking + "/status", json{{"status", "arrived"}}, Who::reception, 200},
         {"POST", "/api/v1/checkins", json{{"hub_id", h.a}, {"reference", h.first["reference"]}}, Who::reception, 200},
+        {"POST", "/api/v1/bookings/" + booking + "/undo", nullptr, Who::reception, 200},
         {"POST", "/api/v1/bookings/" + reference + "/cancel", nullptr, Who::reception, 200},
         {"POST", "/api/v1/waitlist",
          json{{"hub_id", h.a}, {"service_id", h.group}, {"client", family("Ion", "Rusu", "1991-01-01")}}, Who::reception, 201},

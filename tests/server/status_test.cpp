@@ -146,6 +146,96 @@ TEST_CASE("the day view offers each viewer the moves the table allows them") {
     CHECK(allowed(c.amina_token)[1] == json{"missed"});
 }
 
+Reply undo(const TestServer& server, Id booking, const std::string& token) {
+    return server.post("/api/v1/bookings/" + std::to_string(booking) + "/undo", json::object(), token);
+}
+
+TEST_CASE("'seen' by mistake is undone within 5 minutes: back to arrived, as a new history line") {
+    TestServer server(long_sessions());
+    Fixture f(server);
+    auto c = clinic(server, f);
+    auto id = book_with_amina(f, c, "2027-01-13T09:00:00Z");
+    server.clock().set(instant("2027-01-13T09:05:00Z"));
+    REQUIRE_REPLY(mark(server, id, "arrived", c.reception), 200);
+    DbProbe db(server.db_path());
+    auto history = "SELECT status FROM booking_history WHERE booking_id = " + std::to_string(id) + " ORDER BY id";
+    auto before = db.column(history);
+    server.clock().set(instant("2027-01-13T09:30:00Z"));
+    REQUIRE_REPLY(mark(server, id, "seen", c.amina_token), 200);
+    server.clock().set(instant("2027-01-13T09:34:59Z"));
+    auto back = undo(server, id, c.amina_token);
+    REQUIRE_REPLY(back, 200);
+    CHECK(back.body == json{{"id", id}, {"status", "arrived"}});
+    auto after = db.column(history);
+    REQUIRE(after.size() == before.size() + 2);
+    CHECK(after[after.size() - 2] == "seen");
+    CHECK(after.back() == "arrived");
+    CHECK(db.column("SELECT status FROM bookings WHERE id = " + std::to_string(id)) == std::vector<std::string>{"arrived"});
+    // The seen line is kept as it was; the undo names it.
+    CHECK(db.integer("SELECT COUNT(*) FROM booking_history WHERE booking_id = " + std::to_string(id) +
+                     " AND undo_of = (SELECT id FROM booking_history WHERE status = 'seen')") == 1);
+    // An undo is not undone: there is nothing more to take back.
+    REQUIRE_ERROR(undo(server, id, c.reception), 409, "conflict");
+}
+
+TEST_CASE("an undo after 5 minutes is too late, and says so") {
+    TestServer server(long_sessions());
+    Fixture f(server);
+    auto c = clinic(server, f);
+    auto id = book_with_amina(f, c, "2027-01-13T09:00:00Z");
+    server.clock().set(instant("2027-01-13T09:05:00Z"));
+    REQUIRE_REPLY(mark(server, id, "arrived", c.reception), 200);
+    REQUIRE_REPLY(mark(server, id, "seen", c.reception), 200);
+    server.clock().set(instant("2027-01-13T09:10:00Z"));
+    auto late = undo(server, id, c.reception);
+    REQUIRE_ERROR(late, 409, "conflict");
+    CHECK(late.body["error"]["message"].get<std::string>().find("too late to undo") != std::string::npos);
+    DbProbe db(server.db_path());
+    CHECK(db.column("SELECT status FROM bookings") == std::vector<std::string>{"seen"});
+    // A booking nobody has moved has nothing to undo.
+    auto untouched = book_with_amina(f, c, "2027-01-13T11:00:00Z", false, "Baker");
+    REQUIRE_ERROR(undo(server, untouched, c.reception), 409, "conflict");
+}
+
+TEST_CASE("another practitioner cannot undo; an undone arrival is a booking again") {
+    TestServer server(long_sessions());
+    Fixture f(server);
+    auto c = clinic(server, f);
+    auto id = book_with_amina(f, c, "2027-01-13T09:00:00Z");
+    server.clock().set(instant("2027-01-13T09:05:00Z"));
+    REQUIRE_REPLY(mark(server, id, "arrived", c.reception), 200);
+    REQUIRE_ERROR(undo(server, id, c.bea_token), 403, "forbidden");
+    REQUIRE_ERROR(undo(server, id, c.amina_token), 403, "forbidden"); // arrivals are the desk's
+    auto back = undo(server, id, c.reception);
+    REQUIRE_REPLY(back, 200);
+    CHECK(back.body["status"] == "booked");
+    DbProbe db(server.db_path());
+    CHECK(db.rows("SELECT status, arrived_at FROM bookings") == std::vector<std::vector<std::string>>{{"booked", ""}});
+    REQUIRE_ERROR(undo(server, 999, c.reception), 404, "not_found");
+}
+
+TEST_CASE("the day view says until when the viewer may undo") {
+    TestServer server(long_sessions());
+    Fixture f(server);
+    auto c = clinic(server, f);
+    auto id = book_with_amina(f, c, "2027-01-13T09:00:00Z");
+    server.clock().set(instant("2027-01-13T09:05:00Z"));
+    REQUIRE_REPLY(mark(server, id, "arrived", c.reception), 200);
+    server.clock().set(instant("2027-01-13T09:20:00Z"));
+    REQUIRE_REPLY(mark(server, id, "in_progress", c.amina_token), 200);
+    auto row = [&](const std::string& token) {
+        auto day = server.get("/api/v1/hubs/" + std::to_string(c.hub) + "/day?date=2027-01-13", token);
+        REQUIRE_REPLY(day, 200);
+        return day.body["appointments"].at(0);
+    };
+    server.clock().set(instant("2027-01-13T09:22:00Z"));
+    CHECK(row(c.reception)["undo_until"] == "2027-01-13T09:25:00+00:00");
+    CHECK(row(c.amina_token)["undo_until"] == "2027-01-13T09:25:00+00:00");
+    CHECK_FALSE(row(c.bea_token).contains("undo_until"));
+    server.clock().set(instant("2027-01-13T09:25:00Z"));
+    CHECK_FALSE(row(c.reception).contains("undo_until"));
+}
+
 TEST_CASE("a kiosk check-in follows the same table: today's booking arrives, once") {
     TestServer server(long_sessions());
     Fixture f(server);
