@@ -429,10 +429,10 @@ describe('staff page', { timeout: 180_000 }, () => {
 
       // Saving says so, after the list is drawn again with the new room in it.
       const { page } = manager;
-      await page.fill('#setup-rooms form input[name="name"]', 'Sensory Room');
+      await page.fill('#setup-rooms form input[name="name"]', 'Garden Room');
       await page.click('#setup-rooms form button[type="submit"]');
-      await page.waitForSelector('#setup-saved:has-text("Added Sensory Room.")', { timeout: 5_000 });
-      assert.match(await page.textContent('#setup-rooms table'), /Sensory Room/);
+      await page.waitForSelector('#setup-saved:has-text("Added Garden Room.")', { timeout: 5_000 });
+      assert.match(await page.textContent('#setup-rooms table'), /Garden Room/);
       // A new member of staff: straight on to their hours and leave.
       await page.goto('/#/setup?tab=staff');
       await page.waitForSelector('#setup-staff form input[name="name"]', { timeout: 5_000 });
