@@ -56,10 +56,11 @@ inline constexpr const char* kSessionCookie = "fd_session";
 
 using RoleSet = std::vector<Role>;
 inline const RoleSet kStaff{Role::admin, Role::manager, Role::reception, Role::practitioner};
-inline const RoleSet kDesk{Role::admin, Role::reception};
+/// Booking for families (reception's work, which managers may cover).
+inline const RoleSet kDesk{Role::admin, Role::manager, Role::reception};
 inline const RoleSet kSetup{Role::admin, Role::manager};
 inline const RoleSet kAdmin{Role::admin};
-inline const RoleSet kDeskAndKiosk{Role::admin, Role::reception, Role::kiosk};
+inline const RoleSet kDeskAndKiosk{Role::admin, Role::manager, Role::reception, Role::kiosk};
 inline const RoleSet kAnyone{Role::admin, Role::manager, Role::reception, Role::practitioner,
                              Role::kiosk};
 

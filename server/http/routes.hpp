@@ -14,5 +14,9 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
 void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& limits);
 void register_day_routes(Api& api, Services& s);
 void register_diary_routes(Api& api, Services& s);
+void register_series_routes(Api& api, Services& s);
 
+/// A group session as staff see it (routes_setup.cpp): {id, service, hub_id, room, start,
+/// end, capacity, booked, places_left, staff?, series_id?, cancelled?}.
+json session_json(const SessionView& v);
 } // namespace frontdoor::server::http

@@ -18,6 +18,15 @@ shared::Result<shared::Date> query_date(const httplib::Request& req, const char*
 WaitlistRef by_id(const httplib::Request& req) { return {path_id(req), std::nullopt}; }
 WaitlistRef by_code(const httplib::Request& req) { return {std::nullopt, req.matches[1].str()}; }
 
+/// {id, client_name, phone?, child_name?, contact_to_confirm?}: a waitlisted family.
+json family_json(const WaitingFamily& f) {
+    json j{{"id", f.entry_id}, {"client_name", f.client_name}};
+    if (f.phone) j["phone"] = *f.phone;
+    if (f.child_name) j["child_name"] = *f.child_name;
+    if (!f.contact_to_confirm.empty()) j["contact_to_confirm"] = contact_json(f.contact_to_confirm);
+    return j;
+}
+
 } // namespace
 
 void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& limits) {
@@ -152,6 +161,36 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
             entries.push_back(std::move(e));
         }
         reply(res, 200, json{{"entries", entries}});
+    });
+
+    api.get(R"(/api/v1/hubs/(\d+)/waitlists)", kStaff, [&s](const httplib::Request& req, httplib::Response& res,
+                                                          const Principal& p) {
+        auto lists = s.booking.hub_waitlists(p, path_id(req));
+        if (!lists) return reply_error(res, lists.error());
+        json services = json::array();
+        for (const auto& l : *lists) {
+            json waiting = json::array(), offers = json::array();
+            for (const auto& e : l.waiting) {
+                json j = family_json(e.family);
+                j["position"] = e.position;
+                if (e.from) j["from"] = *e.from;
+                if (e.to) j["to"] = *e.to;
+                if (e.session_id) j["session_id"] = *e.session_id;
+                if (e.session_start) j["session_start"] = *e.session_start;
+                waiting.push_back(std::move(j));
+            }
+            for (const auto& o : l.offers) {
+                json j = family_json(o.family);
+                j["reference"] = o.reference;
+                j["offered_start"] = o.offered_start;
+                j["room"] = o.room;
+                j["offer_expires_at"] = o.offer_expires_at;
+                j["minutes_left"] = o.minutes_left;
+                offers.push_back(std::move(j));
+            }
+            services.push_back(json{{"service", l.service}, {"waiting", waiting}, {"offers", offers}});
+        }
+        reply(res, 200, json{{"services", services}});
     });
 }
 

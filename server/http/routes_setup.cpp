@@ -6,7 +6,7 @@
 //   [Staff]          POST/GET /staff, GET /staff/{id}, PUT /staff/{id}/hubs, PUT/GET /staff/{id}/working-hours,
 //                    POST/GET /staff/{id}/absences
 //   [Services]       POST/GET /services, GET /hubs/{id}/services (kiosks too)
-//   [Sessions]       POST /sessions, GET /hubs/{id}/sessions?from=&to=
+//   [Sessions]       POST /sessions, GET /hubs/{id}/sessions?from=&to= (a series: routes_series.cpp)
 //   [Kiosks]         POST/GET /kiosks, POST /kiosks/{id}/revoke, GET /kiosks/me
 #include <fmt/core.h>
 
@@ -71,21 +71,6 @@ shared::wire::ServiceSummary service_summary(const storage::ServiceRow& s) {
     return {s.id, s.name, s.kind, s.duration_minutes, s.needs_child, s.discreet};
 }
 
-json session_json(const SessionView& v) {
-    const auto& s = v.session;
-    json j{{"id", s.id},
-           {"service", {{"id", s.service_id}, {"name", v.service_name}}},
-           {"hub_id", s.hub_id},
-           {"room", {{"id", s.room_id}, {"name", v.room_name}}},
-           {"start", v.start},
-           {"end", v.end},
-           {"capacity", s.capacity},
-           {"booked", v.booked},
-           {"places_left", std::max(0, s.capacity - v.booked)}};
-    if (s.staff_id) j["staff"] = {{"id", *s.staff_id}, {"name", v.staff_name.value_or("")}};
-    if (s.series_id) j["series_id"] = *s.series_id;
-    return j;
-}
 
 json kiosk_json(const storage::KioskRow& k) {
     return json{{"id", k.id}, {"hub_id", k.hub_id}, {"name", k.name}, {"revoked", k.revoked}};
@@ -159,6 +144,23 @@ shared::Result<std::vector<WorkingRangeInput>> read_ranges(const json& items) {
 }
 
 } // namespace
+
+json session_json(const SessionView& v) {
+    const auto& s = v.session;
+    json j{{"id", s.id},
+           {"service", {{"id", s.service_id}, {"name", v.service_name}}},
+           {"hub_id", s.hub_id},
+           {"room", {{"id", s.room_id}, {"name", v.room_name}}},
+           {"start", v.start},
+           {"end", v.end},
+           {"capacity", s.capacity},
+           {"booked", v.booked},
+           {"places_left", std::max(0, s.capacity - v.booked)}};
+    if (s.staff_id) j["staff"] = {{"id", *s.staff_id}, {"name", v.staff_name.value_or("")}};
+    if (s.series_id) j["series_id"] = *s.series_id;
+    if (s.cancelled) j["cancelled"] = true;
+    return j;
+}
 
 void register_setup_routes(Api& api, Services& s) {
     // [SECTION] Hubs, rooms

@@ -74,6 +74,41 @@ struct WaitlistView {
     storage::ToldContact contact_to_confirm; // what a kiosk was told, for staff to confirm
 };
 
+/// A family on a hub's waitlist, as the desk needs them to ring.
+struct WaitingFamily {
+    Id entry_id = 0;
+    std::string client_name; // first and last name
+    std::optional<std::string> phone;
+    std::optional<std::string> child_name; // first name
+    storage::ToldContact contact_to_confirm;
+};
+/// One waiting entry: its place in the queue (from 1) and the dates the family wants.
+struct WaitingEntry {
+    WaitingFamily family;
+    int position = 1;
+    std::optional<std::string> from; // YYYY-MM-DD
+    std::optional<std::string> to;
+    std::optional<Id> session_id;
+    std::optional<std::string> session_start; // RFC 3339, when waiting for one session
+};
+/// A place held for a family: what was offered and how long they have.
+struct HeldOffer {
+    WaitingFamily family;
+    std::string reference; // of the held booking
+    std::string offered_start;
+    shared::wire::Ref room;
+    std::string offer_expires_at;
+    /// Minutes until the offer lapses (rounded down). Plain minutes: hubs have no opening
+    /// hours of their own in the data.
+    long minutes_left = 0;
+};
+/// Every waiting entry and held offer of one service at a hub.
+struct ServiceWaitlist {
+    shared::wire::Ref service;
+    std::vector<WaitingEntry> waiting; // in queue order
+    std::vector<HeldOffer> offers;     // soonest to lapse first
+};
+
 /// Free times with their JSON answer, computed once and shared by every request that
 /// asks the same question until something is written or the first time passes.
 struct SlotList {
@@ -123,6 +158,9 @@ class BookingService {
     Result<shared::wire::WaitlistEntry> accept_offer(const Principal& by, const WaitlistRef& entry);
     Result<shared::wire::WaitlistEntry> decline_offer(const Principal& by, const WaitlistRef& entry);
     Result<std::vector<WaitlistView>> list_waitlist(const Principal& by, Id hub_id, std::optional<Id> service_id);
+    /// The hub's waitlists at a glance, for staff of that hub: each service with a
+    /// waiting entry or a held offer, by name. Lapsed offers are passed on first.
+    Result<std::vector<ServiceWaitlist>> hub_waitlists(const Principal& by, Id hub_id);
 
     /// Lapses every offer whose time is up and passes each place on. Never throws.
     void expire_offers();

@@ -358,6 +358,12 @@ Result<std::vector<Id>> SetupService::create_sessions(const Principal& by, const
         auto room = storage::find_room(c, in.room_id);
         if (!room) return make_error(ErrorCode::not_found, "no such room", "room_id");
         if (room->hub_id != hub->id) return make_error(ErrorCode::invalid_field, "is not a room of this hub", "room_id");
+        int places = in.capacity.value_or(service->capacity.value_or(1));
+        if (places > room->capacity)
+            return make_error(ErrorCode::invalid_field,
+                              room->name + " holds " + std::to_string(room->capacity) + ": a session there can have at most " +
+                                  std::to_string(room->capacity) + " places, not " + std::to_string(places),
+                              "capacity");
         if (in.staff_id) {
             auto leader = storage::find_staff(c, *in.staff_id);
             if (!leader || !leader->active) return make_error(ErrorCode::not_found, "no such staff member", "staff_id");
@@ -390,7 +396,7 @@ Result<std::vector<Id>> SetupService::create_sessions(const Principal& by, const
         row.hub_id = hub->id;
         row.room_id = room->id;
         row.staff_id = in.staff_id;
-        row.capacity = in.capacity.value_or(service->capacity.value_or(1));
+        row.capacity = places;
         std::vector<Id> ids;
         for (const auto& t : times) {
             row.start = t.start;

@@ -138,7 +138,8 @@ class SetupService {
     // [Group sessions]
     /// One session, or `repeat_weekly` at the same local wall-clock time on consecutive
     /// weeks (across clock changes), sharing a series id. `conflict` when the room or the
-    /// leader is already taken at one of the times. Returns the ids in time order.
+    /// leader is already taken at one of the times; `invalid_field` on capacity when the
+    /// places (given, else the service's) exceed the room's size. Returns the ids in time order.
     Result<std::vector<Id>> create_sessions(const Principal& by, const SessionInput& in);
     /// Sessions at a hub on local dates [from, to], in time order.
     Result<std::vector<SessionView>> hub_sessions(const Principal& by, Id hub_id, shared::Date from, shared::Date to);

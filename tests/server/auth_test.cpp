@@ -135,6 +135,60 @@ TEST_CASE("roles: each may do its own job only") {
     REQUIRE_REPLY(server.get("/api/v1/staff/" + std::to_string(pia) + "/diary.ics", practitioner), 200);
 }
 
+TEST_CASE("a manager covers the desk: books, books a walk-in, cancels, waitlists and accepts for a family") {
+    TestServer server; // 2027-01-13 08:00 UTC
+    Fixture f(server);
+    auto hub = f.hub();
+    f.room(hub, "Room 1");
+    auto hall = f.room(hub, "Hall", 20);
+    auto pia = f.staff(hub, "Pia Practitioner", "midwife");
+    f.every_day(pia, hub, {{"08:00", "12:00"}});
+    auto antenatal = f.appointment_service("Antenatal check", 30, "midwife");
+    auto group = f.group_service("Baby massage", 60, 1);
+    auto session = f.session(group, hub, hall, "2027-01-15T10:00:00Z", 1);
+    f.staff(hub, "Maya Manager", "family_worker", "manager", "maya", "manager-password-1");
+    auto maya = server.login("maya", "manager-password-1");
+    auto key = [] { return httplib::Headers{{"Idempotency-Key", Fixture::new_key()}}; };
+
+    // A walk-in: the next free time today, booked and arrived at once.
+    auto walk_in = server.post("/api/v1/bookings",
+                               Fixture::appointment_booking(hub, antenatal, "2027-01-13T08:30:00Z",
+                                                            family("Wendy", "Walker", "1991-02-03")),
+                               maya, key());
+    REQUIRE_REPLY(walk_in, 201);
+    auto arrived = server.post("/api/v1/bookings/" + std::to_string(walk_in.body["id"].get<Id>()) + "/status",
+                               json{{"status", "arrived"}}, maya);
+    REQUIRE_REPLY(arrived, 200);
+    CHECK(arrived.body["status"] == "arrived");
+    auto later = server.post("/api/v1/bookings",
+                             Fixture::appointment_booking(hub, antenatal, "2027-01-13T10:00:00Z",
+                                                          family("Lola", "Later", "1992-03-04")),
+                             maya, key());
+    REQUIRE_REPLY(later, 201);
+    auto cancelled = server.post("/api/v1/bookings/" + later.body["reference"].get<std::string>() + "/cancel",
+                                 json::object(), maya);
+    REQUIRE_REPLY(cancelled, 200);
+    CHECK(cancelled.body["status"] == "cancelled");
+
+    // The group is full; a family waits, a place frees, the manager accepts it for them.
+    auto first = server.post("/api/v1/bookings",
+                             Fixture::group_booking(hub, group, session, family("Ann", "Adams", "1990-01-02")), maya, key());
+    REQUIRE_REPLY(first, 201);
+    auto joined = server.post("/api/v1/waitlist",
+                              json{{"hub_id", hub}, {"service_id", group}, {"client", family("Bola", "Adeyemi", "1993-04-05")}},
+                              maya);
+    REQUIRE_REPLY(joined, 201);
+    REQUIRE_REPLY(server.post("/api/v1/bookings/" + first.body["reference"].get<std::string>() + "/cancel", json::object(),
+                              maya),
+                  200);
+    auto entry = "/api/v1/waitlist/" + std::to_string(joined.body["id"].get<Id>());
+    REQUIRE_REPLY(server.get(entry, maya), 200);
+    auto accepted = server.post(entry + "/accept", json::object(), maya);
+    REQUIRE_REPLY(accepted, 200);
+    CHECK(accepted.body["status"] == "booked");
+    CHECK(accepted.body["reference"].get<std::string>().size() == 8);
+}
+
 TEST_CASE("a browser session: cookie for reads, CSRF header for changes") {
     TestServer server;
     auto login = server.post("/api/v1/auth/login", json{{"username", "admin"}, {"password", "correct horse battery"}});

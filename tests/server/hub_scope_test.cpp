@@ -112,6 +112,7 @@ std::vector<Route> routes_of_hub_a(const TwoHubs& h) {
         {"POST", "/api/v1/waitlist",
          json{{"hub_id", h.a}, {"service_id", h.group}, {"client", family("Ion", "Rusu", "1991-01-01")}}, Who::reception, 201},
         {"GET", "/api/v1/waitlist?hub_id=" + A, nullptr, Who::practitioner, 200},
+        {"GET", "/api/v1/hubs/" + A + "/waitlists", nullptr, Who::practitioner, 200},
         {"GET", "/api/v1/waitlist/" + entry, nullptr, Who::reception, 200},
         {"POST", "/api/v1/waitlist/" + entry + "/accept", nullptr, Who::reception, 409}, // no offer yet: not refused
         {"POST", "/api/v1/waitlist/" + entry + "/decline", nullptr, Who::reception, 200},

@@ -250,3 +250,106 @@ TEST_CASE("staff list the waitlist of a service in order") {
 }
 
 } // TEST_SUITE
+
+TEST_SUITE("server: waitlists at a glance") {
+
+namespace {
+
+json overview(TestServer& server, Id hub, const std::string& token) {
+    auto r = server.get("/api/v1/hubs/" + std::to_string(hub) + "/waitlists", token);
+    REQUIRE_REPLY(r, 200);
+    REQUIRE(r.body["services"].is_array());
+    return r.body["services"];
+}
+
+/// Three waiting (B with a phone, C, D with a child) for A's place; A then cancels.
+Scene offered_to_b(TestServer& server, Fixture& f) {
+    Scene s;
+    s.hub = f.hub();
+    auto room = f.room(s.hub, "Group room", 10);
+    s.service = f.group_service("First aid for parents", 90, 1);
+    s.session = f.session(s.service, s.hub, room, "2027-01-20T10:00:00Z", 1);
+    s.first_reference = f.book(Fixture::group_booking(s.hub, s.service, s.session, family("Ann", "Adams", "1990-01-02")))
+                            .at("reference")
+                            .get<std::string>();
+    auto b = kB;
+    b["phone"] = "07700900123";
+    for (const json& who : {b, kC}) {
+        auto r = server.post("/api/v1/waitlist", json{{"hub_id", s.hub}, {"service_id", s.service}, {"client", who}},
+                             server.admin_token());
+        REQUIRE_REPLY(r, 201);
+    }
+    auto d = server.post("/api/v1/waitlist",
+                         json{{"hub_id", s.hub}, {"service_id", s.service}, {"from", "2027-01-18"}, {"to", "2027-01-29"},
+                              {"client", kD}, {"child", {{"first_name", "Finn"}, {"date_of_birth", "2026-02-03"}}}},
+                         server.admin_token());
+    REQUIRE_REPLY(d, 201);
+    s.b = 1;
+    s.c = 2;
+    cancel(server, s.first_reference);
+    return s;
+}
+
+} // namespace
+
+TEST_CASE("every service's list: places counted from 1, each offer with its family's phone") {
+    TestServer server;
+    Fixture f(server);
+    auto s = offered_to_b(server, f);
+    auto other = f.hub("Hillside Family Hub");
+    server.clock().advance(std::chrono::minutes{30});
+    auto lists = overview(server, s.hub, server.relogin_admin());
+    REQUIRE(lists.size() == 1);
+    CHECK(lists[0]["service"] == json{{"id", s.service}, {"name", "First aid for parents"}});
+    const auto& waiting = lists[0]["waiting"];
+    REQUIRE(waiting.size() == 2);
+    CHECK(waiting[0]["position"] == 1);
+    CHECK(waiting[0]["client_name"] == "Chen Li");
+    CHECK(waiting[1]["position"] == 2);
+    CHECK(waiting[1]["client_name"] == "Dara Walsh");
+    CHECK(waiting[1]["child_name"] == "Finn");
+    CHECK(waiting[1]["from"] == "2027-01-18");
+    CHECK(waiting[1]["to"] == "2027-01-29");
+    const auto& offers = lists[0]["offers"];
+    REQUIRE(offers.size() == 1);
+    CHECK(offers[0]["client_name"] == "Bola Adeyemi");
+    CHECK(offers[0]["phone"] == "07700900123");
+    CHECK(offers[0]["offered_start"] == "2027-01-20T10:00:00+00:00");
+    CHECK(offers[0]["room"]["name"] == "Group room");
+    CHECK(offers[0]["offer_expires_at"] == "2027-01-13T10:00:00+00:00"); // two hours' hold from 08:00
+    CHECK(offers[0]["minutes_left"] == 90);
+    CHECK(offers[0]["reference"].get<std::string>().size() == 8);
+    // A hub with nothing waiting has an empty list, not an error.
+    CHECK(overview(server, other, server.admin_token()) == json::array());
+    REQUIRE_ERROR(server.get("/api/v1/hubs/999/waitlists", server.admin_token()), 404, "not_found");
+}
+
+TEST_CASE("the desk accepts an offer for the family, and removes an entry, which is kept as cancelled") {
+    TestServer server;
+    Fixture f(server);
+    auto s = offered_to_b(server, f);
+    f.staff(s.hub, "Rita Desk", "family_worker", "reception", "rita", "rita-password-1");
+    auto desk = server.login("rita", "rita-password-1");
+    auto offered = overview(server, s.hub, desk)[0]["offers"][0];
+    auto accepted = act(server, offered["id"].get<Id>(), "accept", desk);
+    REQUIRE_REPLY(accepted, 200);
+    CHECK(accepted.body["status"] == "booked");
+    CHECK(accepted.body["reference"] == offered["reference"]);
+    DbProbe db(server.db_path());
+    CHECK(db.column("SELECT status FROM bookings WHERE reference = '" + offered["reference"].get<std::string>() + "'") ==
+          std::vector<std::string>{"booked"});
+    auto after = overview(server, s.hub, desk)[0];
+    CHECK(after["offers"] == json::array());
+    REQUIRE(after["waiting"].size() == 2);
+
+    auto dara = after["waiting"][1]["id"].get<Id>();
+    auto removed = act(server, dara, "decline", desk);
+    REQUIRE_REPLY(removed, 200);
+    CHECK(removed.body["status"] == "cancelled");
+    auto left = overview(server, s.hub, desk)[0]["waiting"];
+    REQUIRE(left.size() == 1);
+    CHECK(left[0]["client_name"] == "Chen Li");
+    CHECK(left[0]["position"] == 1);
+    CHECK(db.column("SELECT status FROM waitlist WHERE id = " + std::to_string(dara)) == std::vector<std::string>{"cancelled"});
+}
+}
