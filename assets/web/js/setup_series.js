@@ -19,7 +19,7 @@ function weekdayOf(instant) {
  * date; `reload(saved, extra)` draws the tab again with "saved" (and a node) on top. */
 export function seriesCard(sessions, staff, reload) {
   const groups = new Map();
-  for (const x of sessions) {
+  for (const x of sessions.filter((v) => !v.cancelled)) {
     const key = x.series_id ? `series:${x.series_id}` : `session:${x.id}`;
     if (!groups.has(key)) groups.set(key, []);
     groups.get(key).push(x);
