@@ -37,4 +37,10 @@ describe('format.js', () => {
     assert.equal(f.lateText(25), 'late 25 min');
     assert.equal(f.lateText(65), 'late 1 h 05 min');
   });
+
+  it('writes a phone number as it is read out', () => {
+    assert.equal(f.phoneText('07700900123'), '07700 900123');
+    assert.equal(f.phoneText('+447700900123'), '+44 7700 900123');
+    assert.equal(f.phoneText('0161 496 0000'), '0161 496 0000');
+  });
 });

@@ -157,3 +157,11 @@ export function lateText(min) {
 }
 
 export function isDate(s) { return /^\d{4}-\d\d-\d\d$/.test(s ?? ''); }
+
+/** A phone as staff read it out: "07700900123" -> "07700 900123"; others as given. */
+export function phoneText(phone) {
+  const s = String(phone ?? '').trim();
+  if (/^0\d{10}$/.test(s)) return `${s.slice(0, 5)} ${s.slice(5)}`;
+  if (/^\+44\d{10}$/.test(s)) return `+44 ${s.slice(3, 7)} ${s.slice(7)}`;
+  return s;
+}

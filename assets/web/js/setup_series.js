@@ -5,7 +5,7 @@
 
 import { post, put, explain } from './api.js';
 import { h, clear, field, select, dateInput, timeInput, readDate, readTime } from './dom.js';
-import { ukDate, hhmm, shortDateTime } from './format.js';
+import { ukDate, hhmm, shortDateTime, phoneText } from './format.js';
 import { formCard } from './setup_forms.js';
 
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -90,7 +90,7 @@ function openEditor(editor, title, xs, staff, reload) {
         h('tbody', {}, families.map((f) => h('tr', {},
           h('td', {}, shortDateTime(f.start)),
           h('td', {}, f.child_name ? `${f.client_name} (${f.child_name})` : f.client_name),
-          h('td', {}, f.phone ? h('a', { href: `tel:${f.phone.replace(/[^\d+]/g, '')}` }, f.phone) : 'No phone given'),
+          h('td', {}, f.phone ? h('a', { href: `tel:${f.phone.replace(/[^\d+]/g, '')}` }, phoneText(f.phone)) : 'No phone given'),
           h('td', {}, f.reference)))))) : h('p', { class: 'notice info' }, 'Nobody was booked on those dates.'));
     const cancelled = answer?.cancelled_sessions;
     const n = typeof cancelled === 'number' ? cancelled : (cancelled?.length ?? 0);

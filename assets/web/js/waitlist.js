@@ -5,7 +5,7 @@
 
 import { get, post, listOf, explain } from './api.js';
 import { h, clear, field, select, announce, dateInput, readDate } from './dom.js';
-import { shortDateTime, ukDate, waitingText } from './format.js';
+import { shortDateTime, ukDate, waitingText, phoneText } from './format.js';
 import { familyFields, hubServices } from './family_form.js';
 import { live } from './live.js';
 
@@ -17,8 +17,8 @@ function familyLabel(e) {
 function callLink(phone, who) {
   if (!phone) return h('span', { class: 'muted' }, 'No phone given');
   return h('span', { class: 'phone' },
-    h('span', { class: 'phone-number' }, phone), ' ',
-    h('a', { class: 'button small call', href: `tel:${phone.replace(/[^\d+]/g, '')}`, 'aria-label': `Call ${who} on ${phone}` }, 'Call'));
+    h('span', { class: 'phone-number' }, phoneText(phone)), ' ',
+    h('a', { class: 'button small call', href: `tel:${phone.replace(/[^\d+]/g, '')}`, 'aria-label': `Call ${who} on ${phoneText(phone)}` }, 'Call'));
 }
 
 function wantedText(e) {
