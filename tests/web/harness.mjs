@@ -21,8 +21,12 @@ export const LOGINS = {
   practitioner: { username: 'midwife', password: 'midwife-demo-1' },
 };
 
-/** Starts init + demo + serve; resolves once the server printed its address. */
-export async function startServer({ binary, sourceDir }) {
+/**
+ * Starts init + demo + serve; resolves once the server printed its address.
+ * `prepare(db)`, when given, runs between demo and serve: the place for a test's own
+ * fixture rows (see sqlite()), written before the server reads anything.
+ */
+export async function startServer({ binary, sourceDir, prepare }) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'frontdoor-web-'));
   const db = path.join(dir, 'frontdoor.db');
   const tokenFile = path.join(dir, 'kiosk.token');
@@ -30,6 +34,7 @@ export async function startServer({ binary, sourceDir }) {
   await run(binary, ['init', '--db', db, '--admin-user', 'admin'], { env, timeout: 30_000 });
   const demo = await run(binary, ['demo', '--db', db, '--kiosk-token-file', tokenFile], { env, timeout: 60_000 });
   const kioskToken = fs.readFileSync(tokenFile, 'utf8').trim();
+  if (prepare) await prepare(db);
 
   const child = spawn(binary, ['serve', '--db', db, '--bind', '127.0.0.1', '--port', '0',
     '--web-root', path.join(sourceDir, 'assets', 'web')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -66,8 +71,17 @@ export async function startServer({ binary, sourceDir }) {
   };
 }
 
+/** Runs SQL on a database file with Debian's sqlite3 (deploy/setup test installs it);
+ * resolves to its standard output. For fixtures only: the page never goes round the API. */
+export async function sqlite(db, sql) {
+  const { stdout } = await run('sqlite3', ['-batch', '-bail', db, sql], { timeout: 10_000 });
+  return stdout.trim();
+}
+
+// An en-US browser on purpose: the page must show en-GB dates and times (14/03/2027,
+// 14:30) whatever the browser's own language says.
 const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-GB'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'];
 
 /**
  * One browser of its own (Debian's chromium, headless) with a fresh profile
@@ -81,10 +95,10 @@ export async function openBrowser(baseURL) {
     headless: true,
     args: CHROMIUM_ARGS,
     baseURL,
-    locale: 'en-GB',
+    locale: 'en-US',
     timezoneId: 'Europe/London',
-    viewport: { width: 1440, height: 900 },
-    env: { ...process.env, LANG: 'en_GB.UTF-8', LANGUAGE: 'en_GB' }, // dates as a UK desk shows them
+    viewport: { width: 1366, height: 900 }, // a hub's wall screen
+    env: { ...process.env, LANG: 'en_US.UTF-8', LANGUAGE: 'en_US' },
   });
   const page = context.pages()[0] ?? await context.newPage();
   page.problems = [];

@@ -11,4 +11,4 @@ command -v /usr/bin/chromium >/dev/null || { echo "web_browser_test: /usr/bin/ch
 cd "$here"
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 npm ci --no-audit --no-fund --loglevel=error >/dev/null
-FRONTDOOR_SERVER="$server" FRONTDOOR_SOURCE="$source_dir" node --test --test-reporter=spec staff_page.test.mjs
+FRONTDOOR_SERVER="$server" FRONTDOOR_SOURCE="$source_dir" node --test --test-reporter=spec format.test.mjs staff_page.test.mjs

@@ -17,9 +17,9 @@ const ROLE_NAMES = { admin: 'Administrator', manager: 'Manager', reception: 'Rec
 export function can(role, what) {
   const rules = {
     setup: ['admin', 'manager'],
-    book: ['admin', 'reception'],
-    status: ['admin', 'reception', 'practitioner'],
-    cancel: ['admin', 'reception'],
+    book: ['admin', 'manager', 'reception'],
+    status: ['admin', 'manager', 'reception', 'practitioner'],
+    cancel: ['admin', 'manager', 'reception'],
     waitlist: ['admin', 'manager', 'reception', 'practitioner'],
   };
   return (rules[what] ?? []).includes(role);

@@ -2,8 +2,8 @@
 // next free time today, marked arrived at once), enter the family, confirm.
 
 import { get, post, listOf, explain } from './api.js';
-import { h, clear, field, select, announce } from './dom.js';
-import { hhmm, shortDateTime, isDate } from './format.js';
+import { h, clear, field, select, announce, dateInput as dateField, readDate } from './dom.js';
+import { hhmm, shortDateTime, isDate, ukDate } from './format.js';
 import { familyFields, hubServices } from './family_form.js';
 
 /** A fresh random key (crypto.randomUUID needs HTTPS; getRandomValues does not). */
@@ -15,7 +15,7 @@ function idempotencyKey() {
 export async function render(container, params, ctx) {
   if (!ctx.can('book')) {
     container.appendChild(h('section', { class: 'card' }, h('h1', {}, 'Book in'),
-      h('p', { class: 'notice error', role: 'alert' }, 'Booking is for reception. Your role can see the day and the waitlists.')));
+      h('p', { class: 'notice error', role: 'alert' }, 'Booking is for reception and managers. Your role can see the day and the waitlists.')));
     return null;
   }
   const services = await hubServices(container, ctx);
@@ -24,7 +24,7 @@ export async function render(container, params, ctx) {
 
   const serviceSel = select(services.map((s) => ({ value: s.id, label: `${s.name} (${s.duration_minutes} min${s.kind === 'group' ? ', group' : ''})` })),
     params.get('service_id') ?? services[0]?.id, { id: 'book-service', name: 'service_id' });
-  const dateInput = h('input', { type: 'date', id: 'book-date', value: date, min: ctx.today() });
+  const dateInput = dateField({ id: 'book-date', value: date });
   const slotsBox = h('div', { class: 'slots', id: 'book-slots' });
   const status = h('div', { class: 'error-slot' });
   const needsChild = () => Boolean(services.find((x) => String(x.id) === serviceSel.value)?.needs_child);
@@ -38,7 +38,8 @@ export async function render(container, params, ctx) {
     clear(slotsBox); clear(status); clear(result);
     walkIn = false;
     try {
-      const d = dateInput.value || ctx.today();
+      let d;
+      try { d = readDate(dateInput.value, 'day') || ctx.today(); } catch (e) { status.appendChild(h('p', { class: 'notice error', role: 'alert' }, e.message)); return; }
       const data = await get(`/api/v1/availability?hub_id=${ctx.hub.id}&service_id=${serviceSel.value}&from=${d}&to=${d}`);
       slots = listOf(data, 'slots');
       if (!slots.length) {
@@ -60,7 +61,7 @@ export async function render(container, params, ctx) {
   }
 
   async function walkInNow() {
-    dateInput.value = ctx.today();
+    dateInput.value = ukDate(ctx.today());
     await findTimes();
     if (!slots.length) return;
     walkIn = true;
@@ -106,7 +107,7 @@ export async function render(container, params, ctx) {
     h('h1', { id: 'book-title' }, 'Book a family in'),
     h('div', { class: 'grid-3' },
       field('Service', serviceSel),
-      field('Day', dateInput),
+      field('Day', dateInput, 'dd/mm/yyyy'),
       h('div', { class: 'field buttons' },
         h('button', { type: 'button', class: 'button', onclick: findTimes }, 'Find times'),
         h('button', { type: 'button', class: 'button', onclick: walkInNow, id: 'walk-in' }, 'Walk-in now'))),

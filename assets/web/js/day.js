@@ -2,12 +2,13 @@
 // list; live arrivals; minutes waiting that tick; status actions by role.
 
 import { get, post, explain } from './api.js';
-import { h, clear, announce } from './dom.js';
+import { h, clear, announce, dateInput as dateField } from './dom.js';
 import {
   hhmm, minutesSince, waitingText, statusLabel, statusIcon, flagLabel, flagKind,
-  longDate, addDays, isDate,
+  longDate, addDays, isDate, parseDate, lateText,
 } from './format.js';
 import { live } from './live.js';
+import { rovingRows } from './roving.js';
 
 const VIEWS = [
   { value: 'room', label: 'By room' },
@@ -24,6 +25,8 @@ const ACTIONS = {
   arrived: ['in_progress', 'seen'],
   in_progress: ['seen'],
 };
+/** The statuses a desk may take back for a short while (the server says until when). */
+const UNDOABLE = ['arrived', 'seen', 'in_progress'];
 const ORDER = ['arrived', 'in_progress', 'seen', 'missed', 'cancelled'];
 const ACTION_TEXT = {
   arrived: 'Arrived', in_progress: 'Start', seen: 'Seen', missed: 'Missed', cancelled: 'Cancel',
@@ -44,11 +47,19 @@ export async function render(container, params, ctx) {
   let appointments = [];
   let rooms = [];
   const flashIds = new Set();
+  const currentRow = new Map(); // table title -> booking id of its roving tab stop
 
   // [SECTION] toolbar
   const go = (d, v = view) => ctx.navigate(`#/day?date=${d}&view=${v}`);
-  const dateInput = h('input', { type: 'date', id: 'day-date', value: date, required: true });
-  dateInput.addEventListener('change', () => { if (isDate(dateInput.value)) go(dateInput.value); });
+  const dateInput = dateField({ id: 'day-date', value: date, required: true, 'aria-describedby': 'day-date-hint' });
+  dateInput.addEventListener('change', () => {
+    const wanted = parseDate(dateInput.value);
+    if (wanted) go(wanted);
+    else {
+      clear(errorBox);
+      errorBox.appendChild(h('p', { class: 'notice error', role: 'alert' }, 'Write the date as dd/mm/yyyy, for example 14/03/2027.'));
+    }
+  });
 
   const viewSwitch = h('fieldset', { class: 'segmented' },
     h('legend', {}, 'Show'),
@@ -90,12 +101,15 @@ export async function render(container, params, ctx) {
         h('button', { type: 'button', class: 'button', onclick: () => go(addDays(date, -1)), 'aria-label': 'Previous day' }, '‹ Previous'),
         h('label', { for: 'day-date', class: 'visually-hidden' }, 'Date'),
         dateInput,
+        h('span', { id: 'day-date-hint', class: 'visually-hidden' }, 'dd/mm/yyyy'),
         h('button', { type: 'button', class: 'button', onclick: () => go(ctx.today()), disabled: isToday }, 'Today'),
         h('button', { type: 'button', class: 'button', onclick: () => go(addDays(date, 1)), 'aria-label': 'Next day' }, 'Next ›')),
       viewSwitch,
       h('div', { class: 'sheet-pick' },
         h('label', { for: 'sheet-for' }, 'Print for'), sheetSelect, sheetButton)),
-    errorBox, summary, body));
+    errorBox, summary,
+    h('p', { class: 'hint keys-hint' }, 'Keyboard: Tab reaches each table once; the arrow keys move between appointments; Enter goes to their buttons, Escape back.'),
+    body));
 
   // [SECTION] data
   async function load(background = false) {
@@ -168,6 +182,8 @@ export async function render(container, params, ctx) {
 
   function table(title, rows, { showRoom, showStaff }) {
     const active = rows.filter((a) => a.status !== 'cancelled').length;
+    const tbody = h('tbody', {}, rows.map((a) => row(a, { showRoom, showStaff })));
+    rovingRows(tbody, { get: () => currentRow.get(title), set: (key) => currentRow.set(title, key) });
     return h('section', { class: 'group' },
       h('h2', { class: 'group-title' }, title, h('span', { class: 'count' }, `${active} booked`)),
       h('div', { class: 'table-wrap' },
@@ -183,14 +199,14 @@ export async function render(container, params, ctx) {
             h('th', { scope: 'col', class: 'c-status' }, 'Status'),
             h('th', { scope: 'col', class: 'c-arrived' }, 'Arrived'),
             h('th', { scope: 'col', class: 'c-actions' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
-          h('tbody', {}, rows.map((a) => row(a, { showRoom, showStaff }))))));
+          tbody)));
   }
 
   function row(a, { showRoom, showStaff }) {
     const flags = Array.isArray(a.flags) ? a.flags : [];
     const tr = h('tr', {
       class: `status-row status-${a.status}${flashIds.has(a.booking_id) ? ' flash' : ''}`,
-      dataset: { bookingId: String(a.booking_id), status: a.status },
+      dataset: { bookingId: String(a.booking_id), key: String(a.booking_id), status: a.status },
     },
     h('td', { class: 'time' }, h('span', { class: 'start' }, hhmm(a.start)), a.end ? h('span', { class: 'end' }, `–${hhmm(a.end)}`) : null),
     h('td', { class: 'family' }, h('span', { class: 'name' }, a.client_name ?? ''),
@@ -207,18 +223,27 @@ export async function render(container, params, ctx) {
   }
 
   function arrivalCell(a) {
-    if (!a.arrived_at) return null;
+    // Still booked on its day: "late 25 min" once its time has passed (tick() writes it).
+    if (!a.arrived_at) {
+      return a.status === 'booked' && isToday ? h('span', { class: 'late', dataset: { start: a.start } }) : null;
+    }
     const waitingNow = a.status === 'arrived';
+    const lateBy = Number(a.late_minutes) || 0;
     return h('span', { class: 'arrived-at' },
       h('span', { class: 'clock' }, hhmm(a.arrived_at)),
+      lateBy > 0 ? h('span', { class: 'arrived-late' }, `arrived ${waitingText(lateBy)} late`) : null,
       waitingNow ? h('span', { class: 'waiting', dataset: { arrivedAt: a.arrived_at } }) : null);
   }
 
   function actionButtons(a) {
+    // "Missed" only once the time has come: the server refuses it before (booking_rules.hpp).
+    const started = Date.parse(a.start) <= Date.now();
     const steps = Array.isArray(a.allowed_statuses)
       ? ORDER.filter((s) => a.allowed_statuses.includes(s))
-      : (ACTIONS[a.status] ?? []).filter((s) => (s === 'cancelled' ? ctx.can('cancel') : ctx.can('status')));
-    if (!steps.length) return null;
+      : (ACTIONS[a.status] ?? []).filter((s) => (s === 'cancelled' ? ctx.can('cancel') : ctx.can('status')))
+        .filter((s) => s !== 'missed' || started);
+    const undo = UNDOABLE.includes(a.status) && a.undo_until && Date.parse(a.undo_until) > Date.now();
+    if (!steps.length && !undo) return null;
     const who = `${familyLabel(a)} at ${hhmm(a.start)}`;
     return h('div', { class: 'action-row' }, steps.map((s) =>
       h('button', {
@@ -227,12 +252,41 @@ export async function render(container, params, ctx) {
         'aria-label': `${ACTION_TEXT[s]}: ${who}`,
         dataset: { action: s },
         onclick: (ev) => act(a, s, ev.currentTarget),
-      }, ACTION_TEXT[s])));
+      }, ACTION_TEXT[s])),
+    undo ? h('button', {
+      type: 'button',
+      class: 'button small action-undo',
+      'aria-label': `Undo ${statusLabel(a.status)}: ${who}`,
+      dataset: { action: 'undo', undoUntil: a.undo_until },
+      onclick: (ev) => undoStatus(a, ev.currentTarget),
+    }, 'Undo') : null);
+  }
+
+  /** Takes the last status back (POST …/undo); the server's refusal (409) is shown as it says it. */
+  async function undoStatus(a, button) {
+    button.disabled = true;
+    clear(errorBox);
+    try {
+      const b = await post(`/api/v1/bookings/${a.booking_id}/undo`, {});
+      announce(`${familyLabel(a)}: back to ${statusLabel(b?.status ?? 'booked')}`);
+      flashIds.add(a.booking_id);
+      await refresh(false);
+      (body.querySelector(`tr[data-booking-id="${a.booking_id}"] .actions button`) ?? dateInput).focus();
+    } catch (err) {
+      if (err.status === 401) return;
+      button.disabled = false;
+      errorBox.appendChild(h('p', { class: 'notice error', role: 'alert' }, `${familyLabel(a)}: ${explain(err)}`));
+    }
+  }
+
+  /** "Mark Alfie as was not brought?" (a child's) or "Mark Jade Thompson as did not attend?". */
+  function missedQuestion(a) {
+    return a.child_name ? `Mark ${a.child_name} as was not brought?` : `Mark ${a.client_name} as did not attend?`;
   }
 
   async function act(a, status, button) {
     if (status === 'cancelled' && !confirm(`Cancel the appointment of ${familyLabel(a)} at ${hhmm(a.start)}? The place goes to the waitlist.`)) return;
-    if (status === 'missed' && !confirm(`Record that ${familyLabel(a)} ${a.child_name ? 'was not brought' : 'did not attend'}?`)) return;
+    if (status === 'missed' && !confirm(missedQuestion(a))) return;
     button.disabled = true;
     clear(errorBox);
     try {
@@ -255,6 +309,18 @@ export async function render(container, params, ctx) {
       const min = minutesSince(el.dataset.arrivedAt, now);
       el.textContent = `waiting ${waitingText(min)}`;
       el.classList.toggle('long', min !== null && min >= LONG_WAIT_MIN);
+    }
+    for (const el of body.querySelectorAll('.late[data-start]')) {
+      const min = Date.parse(el.dataset.start) <= now ? minutesSince(el.dataset.start, now) : null;
+      el.textContent = lateText(min);
+      el.classList.toggle('long', min !== null && min >= LONG_WAIT_MIN);
+    }
+    // An undo lasts as long as the server said; the button goes when the time is up.
+    for (const b of body.querySelectorAll('button[data-undo-until]')) {
+      if (Date.parse(b.dataset.undoUntil) <= now) {
+        if (document.activeElement === b) b.closest('tr')?.focus();
+        b.remove();
+      }
     }
   }
 
@@ -289,7 +355,7 @@ export async function render(container, params, ctx) {
     }
     refresh(true);
   });
-  const ticker = setInterval(tick, 15_000);
+  const ticker = setInterval(tick, 5_000);
 
   await Promise.all([loadRooms(), load(false)]);
   draw();

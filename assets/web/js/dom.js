@@ -1,6 +1,8 @@
 // Tiny DOM helpers. Text always goes in as text (textContent), never as HTML, so
 // names typed by families can never become markup.
 
+import { ukDate, parseDate, parseTime } from './format.js';
+
 /** h('button', {class: 'x', onclick: fn, 'aria-label': 'y'}, 'text', child, ...) */
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -75,4 +77,42 @@ export function announce(text) {
 /** A message box inside a form or section; kind: 'error' | 'ok' | 'info'. */
 export function message(kind, text) {
   return h('p', { class: `notice ${kind}`, role: kind === 'error' ? 'alert' : 'status' }, text);
+}
+
+/**
+ * A date typed as staff write it, 14/03/2027, whatever the browser's locale (an
+ * <input type=date> would show the browser's own order: 03/14/2027 in an en-US one).
+ * `value` is ISO (2027-03-14); read it back with readDate().
+ */
+export function dateInput(attrs = {}) {
+  const { value, ...rest } = attrs;
+  return h('input', {
+    type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: 'dd/mm/yyyy',
+    pattern: '\\d{1,2}/\\d{1,2}/\\d{4}', maxlength: 10, class: 'date-input', ...rest,
+    value: value ? ukDate(value) : undefined,
+  });
+}
+
+/** A time of day on the 24-hour clock (14:30). */
+export function timeInput(attrs = {}) {
+  return h('input', {
+    type: 'text', inputmode: 'numeric', autocomplete: 'off', placeholder: 'hh:mm',
+    pattern: '\\d{1,2}:\\d\\d', maxlength: 5, class: 'time-input', ...attrs,
+  });
+}
+
+/** The ISO date in a dateInput's text ('' when empty); throws "Write the LABEL as
+ * dd/mm/yyyy." when it is no date. */
+export function readDate(text, label) {
+  if (!String(text ?? '').trim()) return '';
+  const iso = parseDate(text);
+  if (!iso) throw new Error(`Write the ${label} as dd/mm/yyyy, for example 14/03/2027.`);
+  return iso;
+}
+
+/** The HH:MM in a timeInput's text; throws a message naming the field when it is none. */
+export function readTime(text, label) {
+  const t = parseTime(text);
+  if (!t) throw new Error(`Write the ${label} as hh:mm on the 24-hour clock, for example 14:30.`);
+  return t;
 }

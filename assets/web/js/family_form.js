@@ -4,7 +4,7 @@
 // first missing field.
 
 import { get, listOf, explain } from './api.js';
-import { h, field } from './dom.js';
+import { h, field, dateInput, readDate } from './dom.js';
 
 /** The hub's services, or null after saying in `container` why they could not be had. */
 export async function hubServices(container, ctx) {
@@ -22,10 +22,10 @@ export function familyFields(prefix, { childRequired = () => false } = {}) {
   const input = (name, attrs = {}) => h('input', { id: `${prefix}-${name}`, name, ...attrs });
   const first = input('first_name', { autocomplete: 'off', required: true });
   const last = input('last_name', { autocomplete: 'off', required: true });
-  const dob = input('date_of_birth', { type: 'date', required: true });
+  const dob = dateInput({ id: `${prefix}-date_of_birth`, name: 'date_of_birth', required: true });
   const phone = input('phone', { type: 'tel', autocomplete: 'off' });
   const childFirst = input('child_first_name', { autocomplete: 'off' });
-  const childDob = input('child_date_of_birth', { type: 'date' });
+  const childDob = dateInput({ id: `${prefix}-child_date_of_birth`, name: 'child_date_of_birth' });
 
   const legend = h('legend', {});
   const refresh = () => {
@@ -37,12 +37,12 @@ export function familyFields(prefix, { childRequired = () => false } = {}) {
       h('div', { class: 'grid-2' },
         field('First name', first),
         field('Last name', last),
-        field('Date of birth', dob),
+        field('Date of birth', dob, 'dd/mm/yyyy'),
         field('Phone (optional)', phone))),
     h('fieldset', {}, legend,
       h('div', { class: 'grid-2' },
         field('Child\'s first name', childFirst),
-        field('Child\'s date of birth', childDob))));
+        field('Child\'s date of birth', childDob, 'dd/mm/yyyy'))));
 
   function read() {
     const need = (el, label) => {
@@ -52,14 +52,14 @@ export function familyFields(prefix, { childRequired = () => false } = {}) {
     const client = {
       first_name: need(first, 'first name'),
       last_name: need(last, 'last name'),
-      date_of_birth: need(dob, 'date of birth'),
+      date_of_birth: readDate(need(dob, 'date of birth'), 'date of birth'),
     };
     if (phone.value.trim()) client.phone = phone.value.trim();
     let child;
     if (childRequired() || childFirst.value.trim() || childDob.value) {
       child = {
         first_name: need(childFirst, 'child\'s first name'),
-        date_of_birth: need(childDob, 'child\'s date of birth'),
+        date_of_birth: readDate(need(childDob, 'child\'s date of birth'), 'child\'s date of birth'),
       };
     }
     return child ? { client, child } : { client };

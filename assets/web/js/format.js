@@ -88,22 +88,80 @@ export function addDays(date, days) {
   return t.toISOString().slice(0, 10);
 }
 
+// [SECTION] en-GB dates and times, whatever the browser's own locale: every page and
+// the day sheet format through these, never through toLocale*() or the browser's default.
+
+const WEEKDAY_SHORT = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+const WEEKDAY_LONG = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+const MONTH_LONG = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
+  'September', 'October', 'November', 'December'];
+const pad2 = (n) => String(n).padStart(2, '0');
+
+/** 1 = Monday … 7 = Sunday of a calendar date. */
+function isoWeekday(y, m, d) { return ((new Date(Date.UTC(y, m - 1, d)).getUTCDay() + 6) % 7) + 1; }
+
 /** "2026-11-22" -> "Sunday 22 November 2026". */
 export function longDate(date) {
   const [y, m, d] = date.split('-').map(Number);
-  return new Intl.DateTimeFormat('en-GB', {
-    weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y, m - 1, d)));
+  return `${WEEKDAY_LONG[isoWeekday(y, m, d) - 1]} ${d} ${MONTH_LONG[m - 1]} ${y}`;
 }
 
-/** "2027-03-28T10:30:00+01:00" -> "Sun 28 Mar, 10:30". */
+/** "2027-03-14" (or an instant on that day) -> "14/03/2027". */
+export function ukDate(date) {
+  const m = /^(\d{4})-(\d\d)-(\d\d)/.exec(date ?? '');
+  return m ? `${m[3]}/${m[2]}/${m[1]}` : (date ?? '');
+}
+
+/** "2027-03-14T14:30:00+00:00" -> "Sun 14/03/2027, 14:30" (the hub's wall clock). */
 export function shortDateTime(instant) {
   if (!instant) return '';
   const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d)/.exec(instant);
   if (!m) return instant;
-  const day = new Intl.DateTimeFormat('en-GB', { weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC' })
-    .format(new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])));
-  return `${day}, ${m[4]}`;
+  return `${WEEKDAY_SHORT[isoWeekday(+m[1], +m[2], +m[3]) - 1]} ${m[3]}/${m[2]}/${m[1]}, ${m[4]}`;
+}
+
+/** This moment in an IANA zone (the browser's when none) as "14/03/2027 14:30". */
+export function nowText(timeZone) {
+  const opts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  let parts;
+  try { parts = new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: timeZone || undefined }).formatToParts(new Date()); } catch { parts = new Intl.DateTimeFormat('en-GB', opts).formatToParts(new Date()); }
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** What staff type for a date: "14/03/2027" (or 14/3/2027, or 2027-03-14) -> "2027-03-14";
+ * null when it is no real calendar date. */
+export function parseDate(text) {
+  const s = String(text ?? '').trim();
+  let y; let m; let d;
+  let g = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
+  if (g) [d, m, y] = [+g[1], +g[2], +g[3]];
+  else if ((g = /^(\d{4})-(\d\d)-(\d\d)$/.exec(s))) [y, m, d] = [+g[1], +g[2], +g[3]];
+  else return null;
+  const t = new Date(Date.UTC(y, m - 1, d));
+  if (t.getUTCFullYear() !== y || t.getUTCMonth() !== m - 1 || t.getUTCDate() !== d) return null;
+  return `${y}-${pad2(m)}-${pad2(d)}`;
+}
+
+/** "9:05" or "09:05" -> "09:05"; null when it is no time of day (24-hour clock). */
+export function parseTime(text) {
+  const g = /^(\d{1,2}):(\d\d)$/.exec(String(text ?? '').trim());
+  if (!g || +g[1] > 23 || +g[2] > 59) return null;
+  return `${pad2(g[1])}:${g[2]}`;
+}
+
+/** Minutes past the start of a booking still booked: "late 25 min". */
+export function lateText(min) {
+  if (min === null || min === undefined || min < 1) return '';
+  return `late ${waitingText(min)}`;
 }
 
 export function isDate(s) { return /^\d{4}-\d\d-\d\d$/.test(s ?? ''); }
+
+/** A phone as staff read it out: "07700900123" -> "07700 900123"; others as given. */
+export function phoneText(phone) {
+  const s = String(phone ?? '').trim();
+  if (/^0\d{10}$/.test(s)) return `${s.slice(0, 5)} ${s.slice(5)}`;
+  if (/^\+44\d{10}$/.test(s)) return `+44 ${s.slice(3, 7)} ${s.slice(7)}`;
+  return s;
+}

@@ -2,8 +2,11 @@
 // session series, kiosks (a new kiosk's token is shown once; kiosks can be revoked).
 
 import { get, post, put, listOf, explain } from './api.js';
-import { h, clear, field, select, formValues, announce } from './dom.js';
-import { humanize, shortDateTime } from './format.js';
+import { h, clear, field, select, announce, dateInput, timeInput, readDate, readTime } from './dom.js';
+import { humanize, shortDateTime, ukDate, addDays } from './format.js';
+import { formCard, listCard, tryList, rowsOf, itemsOf, need } from './setup_forms.js';
+import { languagesPanel } from './setup_languages.js';
+import { seriesCard } from './setup_series.js';
 
 const TABS = [
   { id: 'rooms', label: 'Rooms' },
@@ -12,7 +15,9 @@ const TABS = [
   { id: 'services', label: 'Services' },
   { id: 'sessions', label: 'Group sessions' },
   { id: 'kiosks', label: 'Kiosks' },
+  { id: 'languages', label: 'Names by language' },
 ];
+
 const JOBS = ['midwife', 'health_visitor', 'family_worker', 'nursery_nurse', 'infant_feeding', 'receptionist', 'manager'];
 const ACCESS = ['practitioner', 'reception', 'manager', 'none'];
 const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
@@ -34,57 +39,9 @@ export async function render(container, params, ctx) {
       }, t.label))))),
     h('h2', { id: 'setup-tab-title', class: 'visually-hidden' }, TABS.find((t) => t.id === tab).label),
     panel));
-  await PANELS[tab](panel, ctx);
+  await PANELS[tab](panel, ctx, params);
   return null;
 }
-
-// [SECTION] helpers
-
-/** A form card: on submit, run(values) and show its answer or error inside the card. */
-function formCard(title, controls, submitLabel, run) {
-  const status = h('div', { class: 'error-slot' });
-  const form = h('form', { class: 'card', novalidate: true }, h('h3', {}, title), controls, status,
-    h('button', { type: 'submit', class: 'button primary' }, submitLabel));
-  form.addEventListener('submit', async (ev) => {
-    ev.preventDefault();
-    clear(status);
-    const button = form.querySelector('button[type="submit"]');
-    button.disabled = true;
-    try {
-      const text = await run(formValues(form), form);
-      if (text) {
-        status.appendChild(h('p', { class: 'notice ok', role: 'status' }, text));
-        announce(text);
-      }
-    } catch (err) {
-      status.appendChild(h('p', { class: 'notice error', role: 'alert' }, err.status !== undefined ? explain(err) : err.message));
-    } finally {
-      button.disabled = false;
-    }
-  });
-  return form;
-}
-
-function listCard(title, headers, rows, empty) {
-  if (rows instanceof Error) {
-    return h('section', { class: 'card' }, h('h3', {}, title),
-      h('p', { class: 'notice error' }, `The list could not be loaded: ${explain(rows)}`));
-  }
-  return h('section', { class: 'card' }, h('h3', {}, title),
-    rows.length ? h('table', { class: 'appointments compact' },
-      h('thead', {}, h('tr', {}, headers.map((t) => h('th', { scope: 'col' }, t)))),
-      h('tbody', {}, rows.map((cells) => h('tr', {}, cells.map((c) => h('td', {}, c))))))
-      : h('p', { class: 'empty' }, empty));
-}
-
-/** The list at `path`, or the ApiError when it could not be read (drawn as a notice). */
-async function tryList(path, ...keys) {
-  try { return listOf(await get(path), ...keys); } catch (err) { if (err.status === 401) throw err; return err; }
-}
-const rowsOf = (list, fn) => (list instanceof Error ? list : list.map(fn));
-const itemsOf = (list) => (list instanceof Error ? [] : list);
-
-const need = (v, label) => { if (!v) throw new Error(`Enter the ${label}.`); return v; };
 
 async function staffOf(ctx) {
   return tryList(`/api/v1/staff?hub_id=${ctx.hub.id}`, 'staff');
@@ -102,8 +59,7 @@ const PANELS = {
         field('Capacity', h('input', { name: 'capacity', type: 'number', min: 1, value: '1' }))),
       'Add room', async (v) => {
         const r = await post(`/api/v1/hubs/${ctx.hub.id}/rooms`, { name: need(v.name, 'room name'), capacity: Number(v.capacity || 1) });
-        await rerender(panel, ctx, 'rooms');
-        return `Added ${r.name ?? v.name}.`;
+        return rerender(panel, ctx, 'rooms', `Added ${r.name ?? v.name}.`);
       }));
   },
 
@@ -124,18 +80,21 @@ const PANELS = {
         if (v.password) body.password = v.password;
         const s = await post('/api/v1/staff', body);
         form.reset();
-        await rerender(panel, ctx, 'staff');
-        return `Added ${s.name ?? v.name}.`;
+        // Straight on to their hours and leave, with them chosen.
+        sessionStorage.setItem('fd.setupSaved', `Added ${s.name ?? v.name}. Set their weekly hours and leave here.`);
+        ctx.navigate(`#/setup?tab=hours&staff=${s.id}`);
+        return null;
       }));
   },
 
-  async hours(panel, ctx) {
+  async hours(panel, ctx, params) {
     // Practitioners first: they are the ones with diaries.
     const staff = itemsOf(await staffOf(ctx)).slice().sort((a, b) =>
       (a.access === 'practitioner' ? 0 : 1) - (b.access === 'practitioner' ? 0 : 1) || a.name.localeCompare(b.name));
     const options = staff.map((s) => ({ value: s.id, label: `${s.name} (${humanize(s.role)})` }));
+    const chosen = staff.some((x) => String(x.id) === params?.get('staff')) ? params.get('staff') : staff[0]?.id;
     const staffControl = () => (staff.length
-      ? select(options, staff[0].id, { name: 'staff_id' })
+      ? select(options, chosen, { name: 'staff_id' })
       : h('input', { name: 'staff_id', type: 'number', min: 1, inputmode: 'numeric' }));
     const weekStaff = staffControl();
     const leaveStaff = staffControl();
@@ -169,7 +128,7 @@ const PANELS = {
           .filter((a) => (a.to ?? '') >= ctx.today());
         leaveList.append(rows.length
           ? h('ul', { class: 'plain-list', 'aria-label': 'Leave from today on' }, rows.map((a) =>
-            h('li', {}, `${a.from} to ${a.to}${a.reason ? ` — ${a.reason}` : ''}`)))
+            h('li', {}, `${ukDate(a.from)} to ${ukDate(a.to)}${a.reason ? ` — ${a.reason}` : ''}`)))
           : h('p', { class: 'empty' }, 'No leave from today on.'));
       } catch (err) {
         if (err.status === 401) return;
@@ -200,21 +159,27 @@ const PANELS = {
       formCard('Leave', h('div', {},
         h('div', { class: 'grid-3' },
           field('Member of staff', leaveStaff),
-          field('From', h('input', { name: 'from', type: 'date', required: true })),
-          field('To (inclusive)', h('input', { name: 'to', type: 'date', required: true })),
+          field('From', dateInput({ name: 'from', required: true }), 'dd/mm/yyyy'),
+          field('To (inclusive)', dateInput({ name: 'to', required: true }), 'dd/mm/yyyy'),
           field('Reason (optional)', h('input', { name: 'reason' }))),
         leaveList),
       'Add leave', async (v, form) => {
         const id = Number(need(v.staff_id, 'member of staff'));
-        const body = { from: need(v.from, 'first day'), to: need(v.to, 'last day') };
+        const body = { from: readDate(need(v.from, 'first day'), 'first day'), to: readDate(need(v.to, 'last day'), 'last day') };
         if (v.reason) body.reason = v.reason;
         await post(`/api/v1/staff/${id}/absences`, body);
         form.reset();
         leaveStaff.value = String(id);
         await loadLeave();
-        return `Leave recorded from ${body.from} to ${body.to}.`;
+        return `Leave recorded from ${ukDate(body.from)} to ${ukDate(body.to)}.`;
       }));
     await Promise.all([loadWeek(), loadLeave()]);
+    const saved = sessionStorage.getItem('fd.setupSaved');
+    if (saved) {
+      sessionStorage.removeItem('fd.setupSaved');
+      panel.prepend(h('p', { class: 'notice ok', role: 'status', id: 'setup-saved' }, saved));
+      announce(saved);
+    }
   },
 
   async services(panel, ctx) {
@@ -248,8 +213,7 @@ const PANELS = {
         if (v.kind === 'group') body.capacity = Number(need(v.capacity, 'number of places'));
         await post('/api/v1/services', body);
         form.reset();
-        await rerender(panel, ctx, 'services');
-        return `Added ${body.name}.`;
+        return rerender(panel, ctx, 'services', `Added ${body.name}.`);
       }));
   },
 
@@ -263,30 +227,30 @@ const PANELS = {
       field('Service', select(groups.map((s) => ({ value: s.id, label: s.name })), groups[0]?.id, { name: 'service_id' })),
       field('Room', select(itemsOf(rooms).map((r) => ({ value: r.id, label: r.name })), itemsOf(rooms)[0]?.id, { name: 'room_id' })),
       field('Led by (optional)', select([{ value: '', label: 'Nobody named' }, ...itemsOf(staff).map((s) => ({ value: s.id, label: s.name }))], '', { name: 'staff_id' })),
-      field('First date', h('input', { name: 'date', type: 'date', required: true })),
-      field('Start time', h('input', { name: 'time', type: 'time', required: true, value: '10:00' })),
+      field('First date', dateInput({ name: 'date', required: true }), 'dd/mm/yyyy'),
+      field('Start time', timeInput({ name: 'time', required: true, value: '10:00' }), 'hh:mm, 24-hour clock'),
       field('Number of weeks', h('input', { name: 'repeat_weekly', type: 'number', min: 1, max: 52, value: '6' })),
       field('Places (optional)', h('input', { name: 'capacity', type: 'number', min: 1 }), 'Empty: the service\'s number of places.')),
     'Create sessions', async (v) => {
-      const start = localInstant(need(v.date, 'first date'), need(v.time, 'start time'));
+      const start = localInstant(readDate(need(v.date, 'first date'), 'first date'), readTime(need(v.time, 'start time'), 'start time'));
       const body = { service_id: Number(need(v.service_id, 'group service')), hub_id: ctx.hub.id, room_id: Number(need(v.room_id, 'room')), start, repeat_weekly: Number(v.repeat_weekly || 1) };
       if (v.staff_id) body.staff_id = Number(v.staff_id);
       if (v.capacity) body.capacity = Number(v.capacity);
       const r = await post('/api/v1/sessions', body);
       const n = r?.ids?.length ?? body.repeat_weekly;
-      const text = `Created ${n} session${n === 1 ? '' : 's'}, the first on ${shortDateTime(start)}.`;
-      await rerender(panel, ctx, 'sessions');
-      panel.prepend(h('p', { class: 'notice ok', role: 'status' }, text));
-      announce(text);
-      return null;
+      return rerender(panel, ctx, 'sessions', `Created ${n} session${n === 1 ? '' : 's'}, the first on ${shortDateTime(start)}.`);
     }));
     if (!groups.length) panel.prepend(h('p', { class: 'notice info' }, 'Add a group service first (Services).'));
-    const to = new Date(Date.now() + 56 * 86_400_000).toISOString().slice(0, 10);
-    const upcoming = await tryList(`/api/v1/hubs/${ctx.hub.id}/sessions?from=${ctx.today()}&to=${to}`, 'sessions');
-    panel.append(listCard('Group sessions in the next eight weeks', ['When', 'Service', 'Room', 'Led by', 'Places'],
-      rowsOf(upcoming, (x) => [shortDateTime(x.start), x.service?.name ?? '', x.room?.name ?? '', x.staff?.name ?? '',
-        `${x.booked ?? 0} of ${x.capacity} booked`]), 'No group sessions in the next eight weeks.'));
+    // Every series to its last date (the end of term), not a fixed few weeks: a year ahead is the API's widest.
+    const upcoming = await tryList(`/api/v1/hubs/${ctx.hub.id}/sessions?from=${ctx.today()}&to=${addDays(ctx.today(), 365)}`, 'sessions');
+    panel.append(upcoming instanceof Error ? listCard('Group sessions', [], upcoming, '')
+      : seriesCard(upcoming, itemsOf(staff), async (saved, extra) => {
+        await rerender(panel, ctx, 'sessions', saved);
+        if (extra) panel.querySelector('#setup-saved')?.after(extra);
+      }));
   },
+
+  languages: (panel, ctx, params) => languagesPanel(panel, ctx, params),
 
   async kiosks(panel, ctx) {
     // Kiosk tokens are the keys to a hub's front door: admins and managers create
@@ -340,9 +304,16 @@ const PANELS = {
   },
 };
 
-async function rerender(panel, ctx, tab) {
+/** Draws the tab again; `saved` ("Added …") then stands at the top of it. Returns null
+ * (a form's run() returns this, so its own card says nothing more). */
+async function rerender(panel, ctx, tab, saved) {
   clear(panel);
-  await PANELS[tab](panel, ctx);
+  await PANELS[tab](panel, ctx, new URLSearchParams(location.hash.split('?')[1] ?? ''));
+  if (saved) {
+    panel.prepend(h('p', { class: 'notice ok', role: 'status', id: 'setup-saved' }, saved));
+    announce(saved);
+  }
+  return null;
 }
 
 /** A local date and time in this browser's zone (the hub's) as RFC 3339 with offset. */

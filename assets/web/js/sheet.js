@@ -3,7 +3,7 @@
 
 import { get } from './api.js';
 import { h } from './dom.js';
-import { hhmm, longDate, isDate, flagLabel } from './format.js';
+import { hhmm, longDate, isDate, flagLabel, nowText, waitingText } from './format.js';
 import { statusBadge } from './day.js';
 
 export async function render(container, params, ctx) {
@@ -17,7 +17,7 @@ export async function render(container, params, ctx) {
   const subject = roomId
     ? (all.find((a) => a.room?.id === roomId)?.room?.name ?? `Room ${roomId}`)
     : staffId ? (all.find((a) => a.staff?.id === staffId)?.staff?.name ?? `Practitioner ${staffId}`) : 'Whole hub';
-  const printedAt = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date());
+  const printedAt = nowText(ctx.hub.timezone);
 
   container.appendChild(h('div', { class: 'sheet-controls no-print', role: 'group', 'aria-label': 'Day sheet' },
     h('a', { class: 'button', href: `#/day?date=${date}` }, '‹ Back to the day'),
@@ -44,7 +44,7 @@ export async function render(container, params, ctx) {
         h('td', {}, a.child_name ?? ''),
         h('td', {}, a.service?.name ?? ''),
         h('td', {}, roomId ? (a.staff?.name ?? '') : (a.room?.name ?? '')),
-        h('td', {}, statusBadge(a.status), a.arrived_at ? h('span', { class: 'sheet-arrived' }, `arrived ${hhmm(a.arrived_at)}`) : null),
+        h('td', {}, statusBadge(a.status), a.arrived_at ? h('span', { class: 'sheet-arrived' }, `arrived ${hhmm(a.arrived_at)}${Number(a.late_minutes) > 0 ? `, ${waitingText(Number(a.late_minutes))} late` : ''}`) : null),
         h('td', {}, (a.flags ?? []).map((f) => flagLabel(f, a.interpreter)).join('; ')),
         h('td', { class: 'notes' }))))) : h('p', { class: 'empty' }, 'Nothing booked.'),
     h('footer', { class: 'sheet-foot' },
