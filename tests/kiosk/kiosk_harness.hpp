@@ -45,8 +45,14 @@ class KioskHarness {
     bool tap(const std::string& id);
     /// Taps on-screen keys, one per character ("key.A", "key.7", " " -> "key.space").
     bool tap_keys(const std::string& text);
-    /// Types as a physical keyboard or barcode scanner does, then Enter if asked.
+    /// Types as a physical keyboard or barcode scanner does, then Enter if asked: every
+    /// key (and Enter's press and release) through the GLFW callbacks' queue, one frame.
     void type_physical(const std::string& ascii, bool enter);
+    /// A barcode scanner: one key every `ms_per_key` against 60 frames a second, Enter
+    /// pressed and released straight after the last character, within one frame.
+    void scan(const std::string& ascii, double ms_per_key);
+    /// Every tap() so far (tests count a journey's taps).
+    int taps() const { return taps_; }
     /// Runs frames until `done()` or `limit` passes; true when done.
     bool wait_until(const std::function<bool()>& done,
                     std::chrono::milliseconds limit = std::chrono::seconds(15));
@@ -72,6 +78,8 @@ class KioskHarness {
     shared::SystemClock wall_;
     std::unique_ptr<kiosk::Controller> controller_;
     std::vector<std::string> errors_;
+    kiosk::KeyQueue keys_;
+    int taps_ = 0;
 };
 
 } // namespace frontdoor::testing
