@@ -129,7 +129,7 @@ Intent draw_header(UiContext& ui) {
         float lw = (w - gap * static_cast<float>(langs.size() - 1)) / static_cast<float>(langs.size());
         float widest = 0;
         for (const auto& l : langs) widest = std::max(widest, ImGui::CalcTextSize(("\xE2\x9C\x93 " + l.name).c_str()).x);
-        float shrink = std::min(1.f, (lw - f * 0.6f) / std::max(widest, 1.f));
+        float shrink = std::min(1.f, (lw - f * 1.2f) / std::max(widest, 1.f));
         ImGui::SetWindowFontScale(shrink); // only when a name would not fit (narrow screens)
         for (std::size_t i = 0; i < langs.size(); ++i) {
             ImGui::SetCursorPos(ImVec2(start.x + static_cast<float>(i) * (lw + gap), y));

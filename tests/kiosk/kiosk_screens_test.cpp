@@ -216,3 +216,39 @@ TEST_SUITE("kiosk.typing") {
         }
     }
 }
+
+TEST_SUITE("kiosk.review") {
+    TEST_CASE("review's Change goes back to that step with its value, and Next comes back to the review") {
+        StubHub stub;
+        KioskHarness h({stub.url(), "token"});
+        open_times(h);
+        REQUIRE(h.tap("slot.10:00"));
+        REQUIRE(h.tap_keys("Amira"));
+        REQUIRE(h.tap("next"));
+        REQUIRE(h.tap_keys("Haddad"));
+        REQUIRE(h.tap("next"));
+        REQUIRE(h.tap_keys("15061990"));
+        REQUIRE(h.tap("next"));
+        REQUIRE(h.tap("next")); // no mobile
+        REQUIRE(h.state.screen == Screen::review);
+        for (Step step : {Step::client_name, Step::client_dob, Step::phone})
+            CHECK_MESSAGE(h.has("change." + std::to_string(static_cast<int>(step))), h.ids());
+
+        REQUIRE(h.tap("change." + std::to_string(static_cast<int>(Step::client_name))));
+        CHECK(h.state.screen == Screen::entry);
+        CHECK(h.state.step == Step::client_name);
+        CHECK(h.state.buffers[Field::last_name].view() == "Haddad");
+        REQUIRE(h.tap("field." + std::to_string(static_cast<int>(Field::last_name))));
+        REQUIRE(h.tap_keys("-Nowak"));
+        REQUIRE(h.tap("next"));
+        CHECK(h.state.screen == Screen::review); // not through every step again
+        CHECK(h.state.buffers[Field::last_name].view() == "Haddad-Nowak");
+        CHECK(h.state.buffers[Field::client_year].view() == "1990");
+
+        REQUIRE(h.tap("change." + std::to_string(static_cast<int>(Step::client_dob))));
+        CHECK(h.state.step == Step::client_dob);
+        REQUIRE(h.tap("back")); // Back from a change returns to the review too
+        CHECK(h.state.screen == Screen::review);
+        CHECK(h.imgui_errors().empty());
+    }
+}

@@ -11,33 +11,33 @@ namespace frontdoor::kiosk {
 
 namespace {
 
-/// One detail: its label, its value (large, or body size for dates of birth), and
-/// "Change" back to the step that asked for it when `step` is set.
+/// One detail: its label (with "Change" beside it, back to the step that asked for it,
+/// when `step` is set), then its value across the whole cell — large, or body size for
+/// dates of birth — so a long name never breaks mid-word for the button.
 Intent row(UiContext& ui, const char* label_key, const std::string& value, bool large, int step) {
     Intent out;
     float x0 = ImGui::GetCursorPosX();
-    float avail = ImGui::GetContentRegionAvail().x;
     float y0 = ImGui::GetCursorPosY();
-    std::string change = ui.t("review.change");
-    float bw = step >= 0 ? ImGui::CalcTextSize(change.c_str()).x + ImGui::GetFontSize() * 1.4f : 0;
-    ImGui::PushStyleColor(ImGuiCol_Text, ui.theme.muted);
-    ImGui::TextUnformatted(ui.t(label_key));
-    ImGui::PopStyleColor();
-    if (large) ImGui::PushFont(ui.font_set().heading);
-    // Wrap inside the table cell (or the column), leaving room for "Change" and a gap.
-    ImGui::PushTextWrapPos(x0 + avail - bw - ImGui::GetFontSize() * 0.5f);
-    ImGui::TextUnformatted(value.c_str());
-    ImGui::PopTextWrapPos();
-    if (large) ImGui::PopFont();
-    float y1 = ImGui::GetCursorPosY();
+    float avail = ImGui::GetContentRegionAvail().x;
     if (step >= 0) {
+        std::string change = ui.t("review.change");
+        float bw = ImGui::CalcTextSize(change.c_str()).x + ImGui::GetFontSize() * 1.4f;
         ImGui::SetCursorPos(ImVec2(x0 + avail - bw, y0));
         std::string id = "change." + std::to_string(step);
         if (big_button(ui, id.c_str(), change.c_str(), ButtonKind::secondary, ImVec2(bw, 0)))
             out = make_intent(Action::change_step, step);
-        y1 = std::max(y1, ImGui::GetCursorPosY());
-        ImGui::SetCursorPos(ImVec2(x0, y1));
+        ImGui::SetCursorPos(ImVec2(x0, y0 + (ui.touch_height() - ImGui::GetTextLineHeight()) * 0.5f));
     }
+    ImGui::PushStyleColor(ImGuiCol_Text, ui.theme.muted);
+    ImGui::TextUnformatted(ui.t(label_key));
+    ImGui::PopStyleColor();
+    if (step >= 0) ImGui::SetCursorPos(ImVec2(x0, y0 + ui.touch_height() + ImGui::GetStyle().ItemSpacing.y * 0.5f));
+    if (large) ImGui::PushFont(ui.font_set().heading);
+    // Wrap inside the table cell (or the column), leaving a gap before the next one.
+    ImGui::PushTextWrapPos(x0 + avail - ImGui::GetFontSize() * 0.5f);
+    ImGui::TextUnformatted(value.c_str());
+    ImGui::PopTextWrapPos();
+    if (large) ImGui::PopFont();
     return out;
 }
 
@@ -85,6 +85,10 @@ Intent draw_review(UiContext& ui) {
     rows.push_back({"review.phone", b[Field::phone].empty() ? ui.t("review.no_phone") : b[Field::phone].str(), true,
                     step(Step::phone)});
     // Landscape: two to a line, so everything fits without scrolling.
+    // Landscape with larger text: values in the (already larger) body size, so every
+    // detail and its "Change" fit beside the buttons without scrolling.
+    if (wide && s.large_text)
+        for (auto& r : rows) r.large = false;
     if (wide && ImGui::BeginTable("##rows", 2)) {
         for (const auto& r : rows) {
             ImGui::TableNextColumn();
