@@ -154,6 +154,7 @@ FrameOutput draw_frame(UiContext& ui) {
     FrameOutput out;
     const KioskState& s = ui.state;
     ui.hits.clear();
+    ui.notices.clear();
     ui.theme = make_theme(s.high_contrast);
     ImGui::PushFont(ui.font_set().body);
     apply_style(ui.theme, ImGui::GetFontSize());

@@ -30,6 +30,7 @@ struct UiContext {
     Theme theme = make_theme(false);
     double now = 0;               // monotonic seconds
     std::vector<HitBox> hits;     // cleared at the start of each frame
+    std::vector<std::string> notices; // the boxed messages drawn this frame (tests read them)
     float scale = 1;              // display short side / 1080
     KeyQueue* keys = nullptr;     // physical keys in order (GLFW callbacks); else ImGui's state
 

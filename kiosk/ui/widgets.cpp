@@ -88,6 +88,7 @@ void body(UiContext&, const char* text) {
 }
 
 void notice(UiContext& ui, const char* text) {
+    ui.notices.emplace_back(text);
     const Theme& t = ui.theme;
     float f = ImGui::GetFontSize();
     float w = ImGui::GetContentRegionAvail().x;

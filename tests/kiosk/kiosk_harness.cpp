@@ -164,6 +164,13 @@ bool KioskHarness::wait_until(const std::function<bool()>& done, std::chrono::mi
     return done();
 }
 
+bool KioskHarness::shows_notice(const std::string& key) const {
+    std::string text = translations_->text(state.language, key);
+    for (const auto& n : ui_->notices)
+        if (n == text) return true;
+    return false;
+}
+
 std::string KioskHarness::ids() const {
     std::string out;
     for (const auto& h : ui_->hits) out += h.id + " ";

@@ -59,6 +59,8 @@ class KioskHarness {
     /// Moves the kiosk's monotonic clock on.
     void advance(double seconds) { now_ += seconds; }
     const std::vector<kiosk::HitBox>& hits() const { return ui_->hits; }
+    /// True when the last frame drew a notice with the text of `key` in the kiosk's language.
+    bool shows_notice(const std::string& key) const;
     bool has(const std::string& id) const { return ui_->find(id) != nullptr; }
     /// Ids of the last frame's touch targets (for failure messages).
     std::string ids() const;

@@ -64,6 +64,11 @@ struct StubHub {
             }
             res.set_content(json{{"slots", slots}}.dump(), "application/json");
         });
+        server.Post("/api/v1/checkins", [](const httplib::Request&, httplib::Response& res) {
+            json c = {{"booking_id", 9}, {"start", "2026-11-23T10:30:00+00:00"}, {"service_name", "Advice"},
+                      {"room_name", "Room 2"}, {"late", true}, {"minutes_late", 22}};
+            res.set_content(json{{"checked_in", {c}}}.dump(), "application/json");
+        });
         port = server.bind_to_any_port("127.0.0.1");
         serving = std::thread([this] { server.listen_after_bind(); });
         while (!server.is_running()) std::this_thread::yield();
@@ -175,16 +180,16 @@ TEST_SUITE("kiosk.typing") {
         KioskHarness h({stub.url(), "token"});
         open_times(h);
         REQUIRE(h.tap("slot.10:00"));
-        CHECK(h.state.field_error.empty()); // nothing typed yet: no error
+        CHECK_FALSE(h.shows_notice("error.name")); // nothing typed yet: no error
         REQUIRE(h.tap_keys("Amira"));
         REQUIRE(h.tap("next")); // Next from the first name moves to the surname
         CHECK(h.state.focus == Field::last_name);
-        CHECK(h.state.field_error.empty()); // the surname untouched: still no error
+        CHECK_FALSE(h.shows_notice("error.name")); // the surname untouched: still no error
         REQUIRE(h.tap("next"));
-        CHECK(h.state.field_error == "error.name");
+        CHECK(h.shows_notice("error.name"));
         CHECK(h.state.step == Step::client_name);
         REQUIRE(h.tap_keys("H"));
-        CHECK(h.state.field_error.empty()); // typing clears it
+        CHECK_FALSE(h.shows_notice("error.name")); // typing clears it
         REQUIRE(h.tap_keys("addad"));
         REQUIRE(h.tap("next"));
         CHECK(h.state.step == Step::client_dob);
@@ -212,6 +217,24 @@ TEST_SUITE("kiosk.typing") {
                 CHECK(top < hgt);
                 CHECK(top == doctest::Approx(tops.front().second).epsilon(0.001));
             }
+            CHECK(h.imgui_errors().empty());
+        }
+    }
+}
+
+TEST_SUITE("kiosk.late") {
+    TEST_CASE("a late check-in says: please see reception, not: take a seat, in the family's language") {
+        StubHub stub; // answers every check-in as 22 minutes late
+        for (const char* lang : {"en", "pl", "uk"}) {
+            CAPTURE(lang);
+            KioskHarness h({stub.url(), "token"});
+            REQUIRE(h.wait_until([&] { return h.state.me.has_value(); }));
+            REQUIRE(h.tap(std::string("lang.") + lang));
+            h.scan("K7M2QX9B", 5);
+            REQUIRE(h.wait_until([&] { return h.state.screen == Screen::checkin_result; }));
+            CHECK(h.shows_notice("result.late"));
+            CHECK(std::string(h.translations().text(lang, "result.late")) !=
+                  h.translations().text(lang, "result.take_seat"));
             CHECK(h.imgui_errors().empty());
         }
     }
