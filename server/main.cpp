@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
                           "address of the TLS proxy whose X-Forwarded-For names the client");
     serve_cmd->add_option("--offer-hold-minutes", serve.offer_hold_minutes, "how long a waitlist offer is held");
     serve_cmd->add_option("--session-idle-minutes", serve.session_idle_minutes, "staff sessions end after this idle time");
+    serve_cmd->add_option("--late-after-minutes", serve.late_after_minutes,
+                          "a check-in more than this past the start is late (0..240, default 15)");
     serve_cmd->add_flag("--log-requests", serve.log_requests, "log each request to stderr");
 
     DemoArgs demo;

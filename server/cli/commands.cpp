@@ -61,6 +61,7 @@ int run_serve(const ServeArgs& args) {
     if (args.trusted_proxy) o.trusted_proxy = *args.trusted_proxy;
     if (args.offer_hold_minutes) o.settings.offer_hold = std::chrono::minutes{*args.offer_hold_minutes};
     if (args.session_idle_minutes) o.settings.staff_session_idle = std::chrono::minutes{*args.session_idle_minutes};
+    if (args.late_after_minutes) o.settings.late_after_minutes = *args.late_after_minutes;
     o.log_requests = args.log_requests;
     check_options(o);
     if (o.db_path.empty()) {

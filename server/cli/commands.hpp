@@ -22,6 +22,7 @@ struct ServeArgs {
     std::optional<std::string> trusted_proxy;
     std::optional<int> offer_hold_minutes;
     std::optional<int> session_idle_minutes;
+    std::optional<int> late_after_minutes;
     bool log_requests = false;
 };
 int run_serve(const ServeArgs& args);

@@ -32,6 +32,7 @@ void read_config(const toml::table& cfg, ServerOptions& o) {
     o.settings.offer_hold = std::chrono::minutes{whole_number(cfg, "offer_hold_minutes", 120)};
     o.settings.staff_session_idle = std::chrono::minutes{whole_number(cfg, "session_idle_minutes", 30)};
     o.settings.bookable_days_ahead = whole_number(cfg, "bookable_days_ahead", o.settings.bookable_days_ahead);
+    o.settings.late_after_minutes = whole_number(cfg, "late_after_minutes", o.settings.late_after_minutes);
 }
 
 } // namespace
@@ -53,6 +54,8 @@ void check_options(const ServerOptions& o) {
             "session_idle_minutes must be at least 1");
     require(o.settings.bookable_days_ahead >= 1 && o.settings.bookable_days_ahead <= 3660,
             "bookable_days_ahead must be between 1 and 3660");
+    require(o.settings.late_after_minutes >= 0 && o.settings.late_after_minutes <= 240,
+            "late_after_minutes must be between 0 and 240");
 }
 
 } // namespace frontdoor::server::cli

@@ -17,7 +17,8 @@ void read_config_text(std::string_view toml_text, const std::string& source, Ser
 
 /// Throws std::invalid_argument naming the setting when one cannot work: a port outside
 /// 0..65535, threads outside 1..1024 (0 serves nobody; -1 asked the pool for SIZE_MAX
-/// threads), hold or idle times under a minute. Run after the flags are applied.
+/// threads), hold or idle times under a minute, a lateness allowance outside 0..240
+/// minutes. Run after the flags are applied.
 void check_options(const ServerOptions& o);
 
 } // namespace frontdoor::server::cli

@@ -1,18 +1,9 @@
 #include "server/domain/checkin.hpp"
 
+#include "shared/letters.hpp"
+
 namespace frontdoor::server::domain {
 namespace {
-
-char32_t first_code_point(std::string_view s) {
-    if (s.empty()) return 0;
-    auto c = static_cast<unsigned char>(s[0]);
-    if (c < 0x80) return c;
-    int n = (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : 0;
-    if (n == 0 || s.size() < static_cast<size_t>(n + 1)) return 0;
-    char32_t cp = c & (0x3F >> n);
-    for (int i = 1; i <= n; ++i) cp = (cp << 6) | (static_cast<unsigned char>(s[i]) & 0x3F);
-    return cp;
-}
 
 char32_t fold(char32_t c) {
     if (c >= 'a' && c <= 'z') return c - 32;
@@ -29,13 +20,27 @@ char32_t fold(char32_t c) {
 } // namespace
 
 char32_t initial_of(std::string_view name) {
-    while (!name.empty() && name.front() == ' ') name.remove_prefix(1);
-    return fold(first_code_point(name));
+    auto c = shared::letters::first_letter(name);
+    if (shared::letters::is_covered(c) && shared::letters::latin_spellings(c) == 0) return 0; // Ь, Ъ
+    return fold(c);
 }
 
 bool initial_matches(std::string_view surname, std::string_view initial) {
-    auto i = initial_of(initial);
-    return i != 0 && i == initial_of(surname);
+    auto typed = initial_of(initial);
+    auto first = initial_of(surname);
+    if (typed == 0 || first == 0) return false;
+    using shared::letters::is_covered;
+    using shared::letters::latin_spellings;
+    // Latin and Cyrillic meet through the Latin letters each may be written as.
+    if (is_covered(typed) && is_covered(first)) return (latin_spellings(typed) & latin_spellings(first)) != 0;
+    return typed == first; // other scripts: the same letter in either case
+}
+
+std::optional<int> minutes_late(shared::Instant start, shared::Instant arrived, int allowance_minutes) {
+    if (arrived <= start) return std::nullopt;
+    auto minutes = std::chrono::duration_cast<std::chrono::minutes>(arrived - start).count();
+    if (minutes <= allowance_minutes) return std::nullopt;
+    return static_cast<int>(minutes);
 }
 
 shared::Result<std::vector<std::int64_t>>

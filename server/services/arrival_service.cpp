@@ -18,6 +18,7 @@ void to_json(shared::json& j, const DayAppointment& a) {
     if (a.child_name) j["child_name"] = *a.child_name;
     if (a.arrived_at) j["arrived_at"] = *a.arrived_at;
     if (a.interpreter) j["interpreter"] = *a.interpreter;
+    if (a.late_minutes) j["late_minutes"] = *a.late_minutes;
     j["allowed_statuses"] = a.allowed_statuses;
     if (!a.contact_to_confirm.empty()) j["contact_to_confirm"] = contact_json(a.contact_to_confirm);
 }
@@ -67,17 +68,24 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
                 auto move = detail::status_move(by, row->status, row->staff_id, row->child_id.has_value(), row->start,
                                                 zone, now);
                 auto next = domain::next_status(move, "arrived");
+                // How late is fixed by the first check-in; a second one answers the same.
+                auto late = row->minutes_late;
                 if (next && *next != move.current) {
                     storage::set_booking_status(c, row->booking_id, "arrived", now, now, by.actor());
+                    late = domain::minutes_late(row->start, now, ctx_.settings.late_after_minutes);
+                    storage::set_minutes_late(c, row->booking_id, late);
                     arrived.push_back(row->booking_id);
                 }
                 shared::wire::CheckedIn ci;
                 ci.booking_id = row->booking_id;
                 ci.start = shared::format_instant(row->start, zone);
-                ci.service_name = row->discreet ? std::string{} : row->service_name;
+                // A kiosk's screen is public: it is never told a discreet service's name.
+                ci.service_name = row->discreet && by.role == Role::kiosk ? std::string{} : row->service_name;
                 ci.discreet = row->discreet;
                 ci.room_name = row->room_name;
                 if (row->staff_name) ci.practitioner_first_name = first_word(*row->staff_name);
+                ci.late = late.has_value();
+                ci.minutes_late = late.value_or(0);
                 out.push_back(std::move(ci));
             }
             return out;
@@ -112,6 +120,7 @@ Result<ArrivalService::Day> ArrivalService::day(const Principal& by, Id hub_id, 
                 a.child_name = r.child_name;
                 a.status = r.status;
                 if (r.arrived_at) a.arrived_at = shared::format_instant(*r.arrived_at, zone);
+                a.late_minutes = r.minutes_late;
                 a.interpreter = r.interpreter;
                 auto move = detail::status_move(by, r.status, r.staff_id, r.child_id.has_value(), r.start, zone, now);
                 for (auto request : domain::allowed_requests(move)) a.allowed_statuses.emplace_back(request);

@@ -32,6 +32,7 @@ struct DayAppointment {
     std::optional<std::string> child_name;
     std::string status;
     std::optional<std::string> arrived_at;
+    std::optional<int> late_minutes; // checked in this many minutes past the start, beyond the allowance
     std::optional<std::string> interpreter;
     std::vector<std::string> allowed_statuses; // the requests the viewer may make now (booking_rules.hpp)
     storage::ToldContact contact_to_confirm;   // what a kiosk was told: {phone?, email?, interpreter?}
@@ -46,8 +47,10 @@ class ArrivalService {
   public:
     explicit ArrivalService(const ServiceContext& ctx) : ctx_(ctx) {}
 
-    /// Checks in today's bookings at the hub that match. Checking in twice answers the
-    /// same and changes nothing.
+    /// Checks in today's bookings at the hub that match. Past the start by more than
+    /// settings.late_after_minutes it still arrives, and is recorded and answered as late
+    /// by the whole minutes past the start. Checking in twice answers the same and
+    /// changes nothing.
     Result<std::vector<shared::wire::CheckedIn>> check_in(const Principal& by, const CheckinInput& in);
 
     struct Day {

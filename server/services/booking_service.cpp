@@ -13,17 +13,19 @@ namespace {
 using shared::Instant;
 using storage::Connection;
 
-/// Hub and service of a request, with the kiosk's limits: its own hub only, and
-/// self-bookable services only (others do not exist as far as a kiosk can tell).
+/// Hub and service of a request, with the kiosk's limits: its own hub only,
+/// self-bookable services only (others do not exist as far as a kiosk can tell), and no
+/// discreet service (staff book those: a kiosk's answers would name it in public).
 struct Target {
     storage::HubRow hub;
     storage::ServiceRow service;
     const date::time_zone* zone = nullptr;
 };
-std::optional<Error> kiosk_limits(const Principal& by, Id hub_id, bool self_bookable) {
+std::optional<Error> kiosk_limits(const Principal& by, Id hub_id, bool self_bookable, bool discreet) {
     if (auto refused = require_hub(by, hub_id)) return refused;
     if (by.role != Role::kiosk) return std::nullopt;
     if (!self_bookable) return make_error(ErrorCode::not_found, "no such service", "service_id");
+    if (discreet) return make_error(ErrorCode::forbidden, "please ask at reception to book this", "service_id");
     return std::nullopt;
 }
 Result<Target> load_target(Connection& c, const Principal& by, Id hub_id, Id service_id) {
@@ -32,7 +34,7 @@ Result<Target> load_target(Connection& c, const Principal& by, Id hub_id, Id ser
     if (auto refused = require_hub(by, hub_id)) return *refused;
     auto service = storage::find_service(c, service_id);
     if (!service || !service->active) return make_error(ErrorCode::not_found, "no such service", "service_id");
-    if (auto refused = kiosk_limits(by, hub_id, service->self_bookable)) return *refused;
+    if (auto refused = kiosk_limits(by, hub_id, service->self_bookable, service->discreet)) return *refused;
     return Target{*hub, *service, detail::hub_zone(*hub)};
 }
 
@@ -84,7 +86,7 @@ Result<std::shared_ptr<const SlotList>> BookingService::availability(const Princ
     if (auto hit = availability_cache_.find(key, now)) {
         // The hub and service were there when this was computed and nothing has been
         // written since; who asks is checked every time.
-        if (auto refused = kiosk_limits(by, q.hub_id, hit->self_bookable)) return *refused;
+        if (auto refused = kiosk_limits(by, q.hub_id, hit->self_bookable, hit->discreet)) return *refused;
         return hit->slots;
     }
     auto generation = availability_cache_.generation(); // before reading: a write meanwhile makes this entry stale
@@ -125,7 +127,7 @@ Result<BookingService::Availability> BookingService::compute_availability(const 
             }
             out->body = shared::json{{"slots", out->slots}}.dump();
             out->body_gzip = gzip(out->body, 1);
-            return Availability{t->service.self_bookable, std::move(out)};
+            return Availability{t->service.self_bookable, t->service.discreet, std::move(out)};
         });
     });
 }

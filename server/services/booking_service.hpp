@@ -86,7 +86,8 @@ class BookingService {
   public:
     explicit BookingService(const ServiceContext& ctx) : ctx_(ctx), availability_cache_(ctx.db, 512) {}
 
-    /// Who asks is checked every time (a kiosk: its hub, self-bookable services); the
+    /// Who asks is checked every time (a kiosk: its hub, self-bookable services, none
+    /// discreet: `forbidden`); the
     /// slots come from a cache that any committed write empties.
     Result<std::shared_ptr<const SlotList>> availability(const Principal& by, const AvailabilityQuery& q);
 
@@ -126,6 +127,7 @@ class BookingService {
     /// every cache hit).
     struct Availability {
         bool self_bookable = false;
+        bool discreet = false;
         std::shared_ptr<const SlotList> slots;
     };
     Result<Availability> compute_availability(const Principal& by, const AvailabilityQuery& q);

@@ -28,6 +28,9 @@ struct Settings {
     /// How far ahead of today (at the hub) a booking, a waitlist date or an offered time
     /// may be: 26 weeks.
     int bookable_days_ahead = 26 * 7;
+    /// A check-in more than this many whole minutes past the start is late: it still
+    /// arrives, and the kiosk and the day view say how late.
+    int late_after_minutes = 15;
 };
 
 /// A change to a booking that open staff pages should see. Called after the change is

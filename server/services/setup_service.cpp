@@ -333,7 +333,7 @@ Result<std::vector<storage::ServiceRow>> SetupService::hub_services(const Princi
             std::vector<storage::ServiceRow> out;
             for (auto& s : storage::list_services(c)) {
                 if (!s.active) continue;
-                if (by.role == Role::kiosk && (!s.self_bookable || !offered_here(s))) continue;
+                if (by.role == Role::kiosk && (!s.self_bookable || s.discreet || !offered_here(s))) continue;
                 out.push_back(std::move(s));
             }
             return out;

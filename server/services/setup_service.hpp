@@ -133,6 +133,7 @@ class SetupService {
     /// What a hub offers: active services. A kiosk sees only its own hub's (`forbidden`
     /// elsewhere), and only self-bookable services it could book there: an appointment
     /// needs a practitioner of the role working at the hub, a group a session to come.
+    /// A discreet service is never listed to a kiosk (staff book it).
     Result<std::vector<storage::ServiceRow>> hub_services(const Principal& by, Id hub_id);
 
     // [Group sessions]

@@ -192,6 +192,8 @@ Result<shared::wire::WaitlistEntry> BookingService::join_waitlist(const Principa
             auto service = storage::find_service(c, in.service_id);
             if (!service || !service->active || (by.role == Role::kiosk && !service->self_bookable))
                 return make_error(ErrorCode::not_found, "no such service", "service_id");
+            if (by.role == Role::kiosk && service->discreet) // staff book those: see booking_service.cpp
+                return make_error(ErrorCode::forbidden, "please ask at reception to book this", "service_id");
             if (service->needs_child && !in.child)
                 return make_error(ErrorCode::missing_field, "this service is for a child: give the child's details", "child");
             auto zone = detail::hub_zone(*hub);

@@ -89,6 +89,11 @@ void set_booking_status(Connection& c, Id id, const std::string& status,
     h.bind_all(id, secs(now), status, actor).run();
 }
 
+void set_minutes_late(Connection& c, Id id, std::optional<int> minutes) {
+    Statement s(c, "UPDATE bookings SET minutes_late = ? WHERE id = ?");
+    s.bind_all(minutes, id).run();
+}
+
 int live_bookings_in_session(Connection& c, Id session_id) {
     Statement s(c, std::string("SELECT COUNT(*) FROM bookings WHERE session_id = ? AND ") + kLiveBooking);
     s.bind(1, session_id);

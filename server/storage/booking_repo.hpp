@@ -39,6 +39,9 @@ Id insert_booking(Connection& c, const BookingRow& b, Instant now, const std::st
 /// Changes the status (and arrival time when given), with a history line.
 void set_booking_status(Connection& c, Id id, const std::string& status,
                         std::optional<Instant> arrived_at, Instant now, const std::string& actor);
+/// Records how many minutes past the start a check-in came, beyond the allowance
+/// (nullopt: on time).
+void set_minutes_late(Connection& c, Id id, std::optional<int> minutes);
 /// Bookings that hold a place in a group session.
 int live_bookings_in_session(Connection& c, Id session_id);
 int count_bookings_for_session(Connection& c, Id session_id); // every status, for tests and reports

@@ -9,7 +9,7 @@ constexpr const char* kDayColumns = R"SQL(
 SELECT b.id, b.reference, b.start_utc, b.end_utc, sv.id, sv.name, sv.discreet, r.id, r.name,
        st.id, st.name, cl.id, cl.first_name, cl.last_name, cl.date_of_birth, cl.interpreter,
        ch.id, ch.first_name, ch.date_of_birth, b.status, b.arrived_at, b.told_phone, b.told_email,
-       b.told_interpreter
+       b.told_interpreter, b.minutes_late
 FROM bookings b
 JOIN services sv ON sv.id = b.service_id
 JOIN rooms r ON r.id = b.room_id
@@ -44,6 +44,7 @@ std::vector<DayRow> day_rows(Statement& s) {
         d.status = s.text(19);
         if (auto a = s.opt_integer(20)) d.arrived_at = at(*a);
         d.told = {s.opt_text(21), s.opt_text(22), s.opt_text(23)};
+        if (auto late = s.opt_integer(24)) d.minutes_late = static_cast<int>(*late);
         out.push_back(std::move(d));
     }
     return out;

@@ -33,6 +33,7 @@ struct DayRow {
     std::optional<std::string> child_dob;
     std::string status;
     std::optional<Instant> arrived_at;
+    std::optional<int> minutes_late; // set when a check-in came past the lateness allowance
     ToldContact told; // what a kiosk was told, for staff to confirm
 };
 

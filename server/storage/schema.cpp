@@ -230,6 +230,22 @@ ALTER TABLE waitlist ADD COLUMN told_phone TEXT;
 ALTER TABLE waitlist ADD COLUMN told_email TEXT;
 ALTER TABLE waitlist ADD COLUMN told_interpreter TEXT;
 )SQL",
+        // 6: a check-in past its start by more than the lateness allowance keeps how many
+        // minutes late it was (NULL: on time, or not checked in at the kiosk or desk). A
+        // service says in one line who it is for. Hubs, rooms and services may have a name
+        // (and a service a description) per kiosk language; English is the row's own.
+        R"SQL(
+ALTER TABLE bookings ADD COLUMN minutes_late INTEGER CHECK (minutes_late IS NULL OR minutes_late >= 0);
+ALTER TABLE services ADD COLUMN description TEXT NOT NULL DEFAULT '';
+CREATE TABLE name_translations (
+  kind TEXT NOT NULL CHECK (kind IN ('hub','room','service')),
+  ref_id INTEGER NOT NULL,
+  lang TEXT NOT NULL CHECK (lang IN ('en','pl','pt','ro','uk')),
+  name TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY (kind, ref_id, lang)
+);
+)SQL",
     };
     return steps;
 }

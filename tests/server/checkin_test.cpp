@@ -2,6 +2,8 @@
 // at this hub only; ambiguity and repeats; what a kiosk token may not do (point 6).
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include "tests/server/expect.hpp"
 #include "tests/support/db_probe.hpp"
 #include "tests/support/fixture.hpp"
@@ -148,6 +150,78 @@ TEST_CASE("check-in by date of birth and surname initial") {
         REQUIRE_ERROR(checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", t.okafor["reference"]}}), 404,
                       "no_appointment_found");
     }
+}
+
+TEST_CASE("a Cyrillic initial checks in a family whose surname is stored in Latin letters") {
+    TestServer server;
+    Fixture f(server);
+    auto t = todays_clinic(f);
+    auto abdi = f.book(Fixture::appointment_booking(t.hub, t.service, "2027-01-13T12:00:00Z",
+                                                    family("Hodan", "Abdi", "1993-03-03")));
+    auto kiosk = server.kiosk_token(t.hub);
+    // The Ukrainian keyboard's А (U+0410), and Б, which is no spelling of A.
+    REQUIRE_ERROR(checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "1993-03-03"}, {"surname_initial", "Б"}}),
+                  404, "no_appointment_found");
+    auto r = checkin(server, kiosk, json{{"hub_id", t.hub}, {"date_of_birth", "1993-03-03"}, {"surname_initial", "А"}});
+    REQUIRE_REPLY(r, 200);
+    REQUIRE(r.body["checked_in"].size() == 1);
+    CHECK(r.body["checked_in"][0]["booking_id"] == abdi["id"]);
+}
+
+TEST_CASE("a check-in more than 15 minutes past the start is late, and the day view says by how much") {
+    TestServer server;
+    Fixture f(server);
+    auto t = todays_clinic(f); // Okafor 10:00, Smith 10:30, Sharma 11:00 (the clock: 08:00)
+    auto kiosk = server.kiosk_token(t.hub);
+    auto only = [&](const json& booking, const std::string& at) {
+        server.clock().set(instant(at));
+        auto r = checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", booking["reference"]}});
+        REQUIRE_REPLY(r, 200);
+        REQUIRE(r.body["checked_in"].size() == 1);
+        return r.body["checked_in"][0];
+    };
+
+    auto early = only(t.smith, "2027-01-13T10:14:00Z"); // 16 minutes before its start
+    CHECK(early["late"] == false);
+    CHECK(early["minutes_late"] == 0);
+    auto within = only(t.okafor, "2027-01-13T10:14:59Z"); // 14 minutes past: within the allowance
+    CHECK(within["late"] == false);
+    CHECK(within["minutes_late"] == 0);
+    auto late = only(t.sharma, "2027-01-13T11:16:00Z");
+    CHECK(late["late"] == true);
+    CHECK(late["minutes_late"] == 16);
+    // Still arrived, and a second check-in later answers the same.
+    auto again = only(t.sharma, "2027-01-13T11:40:00Z");
+    CHECK(again == late);
+
+    auto day = server.get("/api/v1/hubs/" + std::to_string(t.hub) + "/day?date=2027-01-13", server.relogin_admin());
+    REQUIRE_REPLY(day, 200);
+    std::map<Id, json> rows;
+    for (const auto& a : day.body["appointments"]) rows[a["booking_id"].get<Id>()] = a;
+    auto row = [&](const json& booking) { return rows.at(booking["id"].get<Id>()); };
+    CHECK(row(t.sharma)["status"] == "arrived");
+    CHECK(row(t.sharma)["late_minutes"] == 16);
+    CHECK(row(t.okafor)["status"] == "arrived");
+    CHECK_FALSE(row(t.okafor).contains("late_minutes"));
+    CHECK_FALSE(row(t.smith).contains("late_minutes"));
+    CHECK_FALSE(row(t.baker).contains("late_minutes"));
+    DbProbe db(server.db_path());
+    CHECK(db.column("SELECT coalesce(minutes_late, 'null') FROM bookings WHERE id = " +
+                    std::to_string(t.sharma["id"].get<Id>())) == std::vector<std::string>{"16"});
+}
+
+TEST_CASE("the lateness allowance is the server's setting") {
+    TestServer::Options o;
+    o.settings.late_after_minutes = 5;
+    TestServer server(o);
+    Fixture f(server);
+    auto t = todays_clinic(f);
+    auto kiosk = server.kiosk_token(t.hub);
+    server.clock().set(instant("2027-01-13T10:06:00Z"));
+    auto r = checkin(server, kiosk, json{{"hub_id", t.hub}, {"reference", t.okafor["reference"]}});
+    REQUIRE_REPLY(r, 200);
+    CHECK(r.body["checked_in"][0]["late"] == true);
+    CHECK(r.body["checked_in"][0]["minutes_late"] == 6);
 }
 
 TEST_CASE("only bookings at the kiosk's own hub count") {

@@ -21,6 +21,26 @@ TEST_CASE("the config is read over the defaults, and what cannot work is refused
         CHECK(o.bind == "127.0.0.1");
         CHECK_NOTHROW(cli::check_options(o));
     }
+    SUBCASE("the lateness allowance: 15 minutes unless set, 0 to 240") {
+        CHECK(o.settings.late_after_minutes == 15);
+        cli::read_config_text("late_after_minutes = 10\n", "frontdoor.toml", o);
+        CHECK(o.settings.late_after_minutes == 10);
+        CHECK_NOTHROW(cli::check_options(o));
+        for (const char* text : {"late_after_minutes = 0", "late_after_minutes = 240"}) {
+            CAPTURE(text);
+            ServerOptions edge;
+            cli::read_config_text(text, "frontdoor.toml", edge);
+            CHECK_NOTHROW(cli::check_options(edge));
+        }
+        for (const char* text : {"late_after_minutes = -1", "late_after_minutes = 241"}) {
+            CAPTURE(text);
+            ServerOptions bad;
+            cli::read_config_text(text, "frontdoor.toml", bad);
+            CHECK_THROWS_WITH_AS(cli::check_options(bad), "late_after_minutes must be between 0 and 240",
+                                 std::invalid_argument);
+        }
+        CHECK_THROWS_AS(cli::read_config_text("late_after_minutes = 15.5", "frontdoor.toml", o), std::invalid_argument);
+    }
     SUBCASE("a syntax error names its line") {
         CHECK_THROWS_AS(cli::read_config_text("port = = 1\n", "frontdoor.toml", o), toml::parse_error);
     }

@@ -289,7 +289,8 @@ TEST_CASE("a kiosk knows itself and sees the self-bookable services it could boo
     REQUIRE(list->size() == 1);
     CHECK(list->front().name == "Antenatal appointment");
     CHECK(services.body["services"][0] == json{{"id", 1}, {"name", "Antenatal appointment"}, {"kind", "appointment"},
-                                               {"duration_minutes", 30}, {"needs_child", false}, {"discreet", false}});
+                                               {"duration_minutes", 30}, {"needs_child", false}, {"discreet", false},
+                                               {"description", ""}, {"name_lang", "en"}});
     CHECK_ERROR(t.get("/api/v1/hubs/" + std::to_string(other) + "/services", token), 403, "forbidden", "");
     CHECK(t.get("/api/v1/hubs/" + h.id + "/services", t.admin()).body["services"].size() == 4); // the desk sees all
 
