@@ -245,3 +245,41 @@ TEST_SUITE("kiosk.answers") {
         CHECK(h.imgui_errors().empty());
     }
 }
+
+TEST_SUITE("kiosk.late") {
+    TEST_CASE("checked in 16 minutes past the start: late, please see reception") {
+        Hub hub;
+        auto refs = book_session(hub, {{"Tardy", "1983-08-09"}});
+        hub.server.clock().advance(std::chrono::minutes(7 + 16)); // the start was 16 minutes ago
+        KioskHarness h(kiosk_for(hub));
+        REQUIRE(h.wait_until([&] { return h.state.me.has_value(); }));
+        h.scan(refs[0], 5);
+        REQUIRE(checked_in(h));
+        REQUIRE(h.state.checked_in.size() == 1);
+        CHECK(h.state.checked_in[0].late);
+        CHECK(h.state.checked_in[0].minutes_late == 16);
+        CHECK(h.translations().has("uk", "result.late"));
+        CHECK(h.imgui_errors().empty());
+    }
+}
+
+TEST_SUITE("kiosk.initials") {
+    TEST_CASE("every language's initial keyboard matches a Latin surname") {
+        Hub hub;
+        book_session(hub, {{"Sokol", "1977-06-05"}});
+        // The first letter of "Sokol" as each language's keyboard offers it.
+        for (auto [lang, key] : {std::pair{"en", "S"}, std::pair{"pl", "Ś"}, std::pair{"pt", "S"},
+                                 std::pair{"ro", "Ș"}, std::pair{"uk", "С"}}) {
+            CAPTURE(lang);
+            KioskHarness h(kiosk_for(hub));
+            REQUIRE(h.wait_until([&] { return h.state.me.has_value(); }));
+            REQUIRE(h.tap(std::string("lang.") + lang));
+            REQUIRE(h.tap("checkin"));
+            REQUIRE(h.tap("by_dob"));
+            REQUIRE(h.tap_keys("561977"));
+            REQUIRE(h.state.step == Step::checkin_initial);
+            REQUIRE_MESSAGE(h.tap(std::string("key.") + key), h.ids()); // Ukrainian opens in Cyrillic
+            CHECK(checked_in(h));
+        }
+    }
+}
