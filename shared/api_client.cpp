@@ -25,6 +25,7 @@ Result<ApiClient::Response> ApiClient::send(const char* method, const std::strin
         // gzipped); httplib inflates them.
         httplib::Headers headers{{"Accept-Encoding", "gzip"}};
         if (!idempotency_key.empty()) headers.emplace("Idempotency-Key", idempotency_key);
+        if (!language_.empty()) headers.emplace("Accept-Language", language_);
 
         httplib::Result res = std::string_view(method) == "GET"
                                   ? client.Get(path, headers)

@@ -48,6 +48,10 @@ class ApiClient {
     Status health() const;
 
     const std::string& base_url() const { return options_.base_url; }
+    /// Every later call asks for names in this language (`Accept-Language: <code>`, one
+    /// of the kiosk's codes); empty sends no such header.
+    void set_language(std::string code) { language_ = std::move(code); }
+    const std::string& language() const { return language_; }
 
   private:
     struct Response {
@@ -60,6 +64,7 @@ class ApiClient {
     Result<json> expect(Result<Response> response, int expected) const;
 
     ApiClientOptions options_;
+    std::string language_;
 };
 
 } // namespace frontdoor::shared

@@ -12,10 +12,9 @@ void type(KioskState& s, Field f, const char* text) { s.buffers[f].append(text);
 
 std::vector<wire::ServiceSummary> demo_services() {
     return {
-        {1, "Health visitor check", "appointment", 30, true, false},
-        {2, "Midwife appointment", "appointment", 20, false, true},
-        {3, "Baby massage", "group", 60, true, false},
-        {4, "Family support chat", "appointment", 45, false, false},
+        {1, "Health visitor check", "appointment", 30, true, false, "For parents of children under 5"},
+        {3, "Baby massage", "group", 60, true, false, "For babies from 6 weeks, with a parent"},
+        {4, "Family support chat", "appointment", 45, false, false, "For any family who would like a talk"},
     };
 }
 
@@ -125,7 +124,7 @@ std::vector<Scene> screenshot_scenes() {
     v.push_back({"15-times-group-full", [](KioskState& s) {
         booking_details(s);
         s.buffers.wipe_all();
-        s.booking.service = s.booking.services[2];
+        s.booking.service = s.booking.services[1];
         s.booking.slots = demo_slots(true);
         s.screen = Screen::times;
     }});
@@ -156,12 +155,13 @@ std::vector<Scene> screenshot_scenes() {
             41, "K7M2QX9B", "booked", std::string(kToday) + "T09:30:00+00:00", std::string(kToday) + "T10:00:00+00:00",
             {2, "Room 2 \xE2\x80\x94 the Blue Room"}, wire::Ref{3, "Anna Jones"}, {1, "Health visitor check"}};
         s.screen = Screen::confirmation;
+        s.answer_closes_at = 117.4; // the walker draws at now = 100: "closes in 18 seconds"
     }});
     v.push_back({"21-waitlist-done-portugues", [](KioskState& s) {
         s.language = "pt";
         booking_details(s);
         s.buffers.wipe_all();
-        s.booking.service = s.booking.services[2];
+        s.booking.service = s.booking.services[1];
         s.booking.waitlist_entry = wire::WaitlistEntry{5, 3, "waiting", {}, {}, {}};
         s.screen = Screen::waitlist_done;
     }});
@@ -210,6 +210,26 @@ std::vector<Scene> screenshot_scenes() {
         booking_details(s);
         s.large_text = true;
         s.screen = Screen::review;
+    }});
+    v.push_back({"31-welcome-header-ukrainska", [](KioskState& s) { s.language = "uk"; }});
+    v.push_back({"32-services-polski", [](KioskState& s) {
+        s.language = "pl";
+        s.screen = Screen::services;
+        s.booking.services = {
+            {1, "Wizyta położnej środowiskowej", "appointment", 30, true, false, "Dla rodziców dzieci do 5 lat", "pl"},
+            {3, "Masaż niemowląt", "group", 60, true, false, "Dla niemowląt od 6 tygodni z rodzicem", "pl"},
+            {4, "Family support chat", "appointment", 45, false, false, "For any family who would like a talk", "en"},
+        };
+    }});
+    v.push_back({"33-checked-in-late", [](KioskState& s) {
+        s.screen = Screen::checkin_result;
+        s.checkin_answer = CheckinAnswer::checked_in;
+        wire::CheckedIn c{11, std::string(kToday) + "T10:30:00+00:00", "Health visitor check",
+                          "Room 2 \xE2\x80\x94 the Blue Room", std::string("Anna"), false};
+        c.late = true;
+        c.minutes_late = 22;
+        s.checked_in = {c};
+        s.answer_closes_at = 117.4; // the walker draws at now = 100
     }});
     return v;
 }

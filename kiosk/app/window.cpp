@@ -47,8 +47,16 @@ std::unique_ptr<Window> Window::open(const WindowOptions& o, std::string& error)
     glfwSetCursorPosCallback(w->window_, [](GLFWwindow* h, double, double) { mark_activity(h); });
     glfwSetMouseButtonCallback(w->window_, [](GLFWwindow* h, int, int, int) { mark_activity(h); });
     glfwSetScrollCallback(w->window_, [](GLFWwindow* h, double, double) { mark_activity(h); });
-    glfwSetKeyCallback(w->window_, [](GLFWwindow* h, int, int, int, int) { mark_activity(h); });
-    glfwSetCharCallback(w->window_, [](GLFWwindow* h, unsigned int) { mark_activity(h); });
+    // Keys and characters also go into our queue, in order: a scanner's Enter pressed
+    // and released between two frames is lost to ImGui 1.86 but not to the queue.
+    glfwSetKeyCallback(w->window_, [](GLFWwindow* h, int key, int, int action, int) {
+        mark_activity(h);
+        if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(h))) self->keys_.on_glfw_key(key, action);
+    });
+    glfwSetCharCallback(w->window_, [](GLFWwindow* h, unsigned int c) {
+        mark_activity(h);
+        if (auto* self = static_cast<Window*>(glfwGetWindowUserPointer(h))) self->keys_.on_glfw_char(c);
+    });
     glfwSetWindowFocusCallback(w->window_, [](GLFWwindow* h, int) { mark_activity(h); });
     glfwSetWindowRefreshCallback(w->window_, [](GLFWwindow* h) { mark_activity(h); });
     glfwSetFramebufferSizeCallback(w->window_, [](GLFWwindow* h, int, int) { mark_activity(h); });
@@ -142,6 +150,7 @@ int run_kiosk(const KioskConfig& config, const WindowOptions& options) {
     Controller controller(state, co, wall, seconds, [] { glfwPostEmptyEvent(); });
     UiContext ui{*translations, state, fonts};
     ui.scale = std::min(fb_w, fb_h) / 1080.f;
+    ui.keys = &window->keys();
     controller.start();
 
     // Main loop: draw only while something changes.

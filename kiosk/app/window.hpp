@@ -6,6 +6,8 @@
 #include <memory>
 #include <string>
 
+#include "kiosk/core/key_queue.hpp"
+
 struct GLFWwindow;
 
 namespace frontdoor::kiosk {
@@ -37,12 +39,15 @@ class Window {
     void present();
     void end_frame(float r, float g, float b) { render(r, g, b); present(); }
     void framebuffer_size(int& w, int& h) const;
+    /// Keys and characters in the order GLFW reported them (the frame drains it).
+    KeyQueue& keys() { return keys_; }
 
   private:
     Window() = default;
     static void mark_activity(GLFWwindow* w);
     GLFWwindow* window_ = nullptr;
     bool activity_ = true;
+    KeyQueue keys_;
     bool glfw_ready_ = false;
     bool imgui_ready_ = false;
 };

@@ -44,12 +44,24 @@ void Controller::apply(const Intent& in) {
     case Action::checkin_by_reference: go_to_step(Step::checkin_reference); break;
     case Action::checkin_by_dob: go_to_step(Step::checkin_dob); break;
     case Action::start_booking: load_services(); break;
-    case Action::set_language: state_.language = in.text; break;
+    case Action::set_language:
+        if (in.text != state_.language) {
+            state_.language = in.text;
+            refresh_names();
+        }
+        break;
     case Action::toggle_large_text: state_.large_text = !state_.large_text; break;
     case Action::toggle_contrast: state_.high_contrast = !state_.high_contrast; break;
-    case Action::type_text: type_text(in.text); break;
+    case Action::type_text:
+        if (state_.screen == Screen::entry && state_.field_error != "checkin.ambiguous")
+            state_.field_error.clear(); // an error goes once the person types again
+        type_text(in.text);
+        break;
     case Action::backspace:
-        if (state_.screen == Screen::entry) state_.buffers[state_.focus].pop_back();
+        if (state_.screen == Screen::entry) {
+            if (state_.field_error != "checkin.ambiguous") state_.field_error.clear();
+            state_.buffers[state_.focus].pop_back();
+        }
         break;
     case Action::focus_field: state_.focus = in.field; break;
     case Action::switch_alphabet: state_.other_alphabet = !state_.other_alphabet; break;
@@ -84,6 +96,13 @@ void Controller::apply(const Intent& in) {
         if (state_.booking.waitlist) join_waitlist();
         else book();
         break;
+    case Action::keep_answer: state_.answer_kept = true; break;
+    case Action::change_step:
+        if (state_.screen == Screen::review && in.index >= 0 && in.index <= static_cast<int>(Step::phone)) {
+            state_.change_from_review = true;
+            go_to_step(static_cast<Step>(in.index));
+        }
+        break;
     case Action::retry: retry(); break;
     case Action::still_here:
         state_.asking_still_there = false;
@@ -92,6 +111,12 @@ void Controller::apply(const Intent& in) {
     case Action::corner_tap: corner_tap(); break;
     case Action::staff_exit: state_.quit = true; break;
     }
+}
+
+void Controller::show_answer(Screen screen) {
+    state_.screen = screen;
+    state_.answer_kept = false;
+    state_.answer_closes_at = seconds_() + options_.answer_seconds;
 }
 
 void Controller::go_to_step(Step step) {
@@ -103,6 +128,7 @@ void Controller::go_to_step(Step step) {
 void Controller::type_text(const std::string& text) {
     if (state_.screen == Screen::welcome || state_.screen == Screen::checkin_choice) {
         state_.buffers[Field::scan].append(text);
+        last_scan_key_ = seconds_();
         return;
     }
     if (state_.screen != Screen::entry) return;
@@ -119,26 +145,55 @@ void Controller::type_text(const std::string& text) {
     } else {
         field.append(text);
     }
-    // Day and month move on by themselves once full, as people expect on a keypad.
-    if (is_date_step(state_.step) && field.chars() >= field.max_chars()) {
-        auto fields = step_fields(state_.step);
-        for (std::size_t i = 0; i + 1 < fields.size(); ++i)
-            if (fields[i] == state_.focus) {
-                state_.focus = fields[i + 1];
-                break;
-            }
+    Field typed = state_.focus;
+    if (is_date_step(state_.step)) {
+        date_typed(); // may move on to the next field or step
+        return;
     }
+    // Fewer taps: a full reference checks in, a tapped initial checks in.
+    if (typed == Field::reference && state_.step == Step::checkin_reference &&
+        shared::normalise_reference(field.view()))
+        check_in_by_reference();
+    else if (typed == Field::initial && state_.step == Step::checkin_initial && !field.empty())
+        check_in_by_dob();
+}
+
+void Controller::date_typed() {
+    auto fields = step_fields(state_.step); // day, month, year
+    TextField& field = state_.buffers[state_.focus];
+    auto v = field.view();
+    // Day and month move on once they cannot take another digit: "4" can only be the
+    // 4th (no 40th), "2" only February; "3" waits for a possible "30".
+    bool day = state_.focus == fields[0], month = state_.focus == fields[1];
+    bool done = field.chars() >= field.max_chars() ||
+                (day && v.size() == 1 && v[0] >= '4') || (month && v.size() == 1 && v[0] >= '2');
+    if (!done) return;
+    if (day || month) {
+        state_.focus = fields[day ? 1 : 2];
+        return;
+    }
+    // A full year on the check-in's date moves on to the initial by itself.
+    if (state_.step == Step::checkin_dob) next();
 }
 
 void Controller::submit_scan() {
     TextField& scan = state_.buffers[Field::scan];
     auto reference = shared::normalise_reference(scan.view());
+    if (!reference) {
+        // Characters of a scan that lost its Enter may lead: the code is the last 8.
+        TextField kept(TextField::kCapacity - 1); // wiped, as every typed buffer is
+        for (char c : scan.view())
+            if (std::isalnum(static_cast<unsigned char>(c))) kept.append(std::string_view(&c, 1));
+        if (kept.chars() > 8) reference = shared::normalise_reference(kept.view().substr(kept.view().size() - 8));
+        kept.wipe();
+    }
     scan.wipe();
     if (!reference) return;
     state_.buffers[Field::reference].wipe();
     state_.buffers[Field::reference].append(*reference);
     state_.step = Step::checkin_reference;
     state_.focus = Field::reference;
+    state_.checking_scan = true;
     check_in_by_reference();
 }
 
@@ -164,6 +219,15 @@ void Controller::next() {
         }
         return ok;
     };
+    // After a review's "Change", Next goes straight back to the review.
+    auto advance = [this](Step step) {
+        if (state_.change_from_review) {
+            state_.change_from_review = false;
+            state_.screen = Screen::review;
+        } else {
+            go_to_step(step);
+        }
+    };
     switch (state_.step) {
     case Step::checkin_reference: check_in_by_reference(); break;
     case Step::checkin_dob:
@@ -174,19 +238,25 @@ void Controller::next() {
         else check_in_by_dob();
         break;
     case Step::client_name:
-        if (name_ok(Field::first_name) && name_ok(Field::last_name)) go_to_step(Step::client_dob);
+        // Next from a typed first name to an untouched surname only moves there.
+        if (state_.focus == Field::first_name && buf[Field::last_name].empty() &&
+            shared::validate_name(buf[Field::first_name].view(), "name", 40).ok()) {
+            state_.focus = Field::last_name;
+            break;
+        }
+        if (name_ok(Field::first_name) && name_ok(Field::last_name)) advance(Step::client_dob);
         break;
     case Step::client_dob:
         if (dob_ok(Field::client_day, Field::client_month, Field::client_year)) {
             bool child = state_.booking.service && state_.booking.service->needs_child;
-            go_to_step(child ? Step::child_name : Step::phone);
+            advance(child ? Step::child_name : Step::phone);
         }
         break;
     case Step::child_name:
-        if (name_ok(Field::child_first_name)) go_to_step(Step::child_dob);
+        if (name_ok(Field::child_first_name)) advance(Step::child_dob);
         break;
     case Step::child_dob:
-        if (dob_ok(Field::child_day, Field::child_month, Field::child_year)) go_to_step(Step::phone);
+        if (dob_ok(Field::child_day, Field::child_month, Field::child_year)) advance(Step::phone);
         break;
     case Step::phone:
         if (!buf[Field::phone].empty() &&
@@ -196,6 +266,7 @@ void Controller::next() {
         }
         if (state_.booking.idempotency_key.empty())
             state_.booking.idempotency_key = new_idempotency_key();
+        state_.change_from_review = false;
         state_.screen = Screen::review;
         break;
     case Step::staff_pin:
@@ -221,6 +292,11 @@ void Controller::back() {
     case Screen::times: state_.screen = Screen::days; break;
     case Screen::review: go_to_step(Step::phone); break;
     case Screen::entry:
+        if (state_.change_from_review && state_.step != Step::staff_pin) { // Back from a "Change"
+            state_.change_from_review = false;
+            state_.screen = Screen::review;
+            break;
+        }
         switch (state_.step) {
         case Step::checkin_reference:
         case Step::checkin_dob: state_.screen = Screen::checkin_choice; break;
@@ -267,6 +343,10 @@ void Controller::reset_visit() {
     state_.retry = RetryKind::none;
     state_.request = RequestState{};
     state_.asking_still_there = false;
+    state_.answer_closes_at = 0;
+    state_.answer_kept = false;
+    state_.change_from_review = false;
+    state_.checking_scan = false;
     state_.corner_taps = 0;
     ++state_.visit; // results of this visit's requests are dropped when they arrive
     note_input();
@@ -296,6 +376,19 @@ bool Controller::tick() {
         state_.clock_text = clock;
         state_.today = day;
     }
+    if (!state_.buffers[Field::scan].empty() && now - last_scan_key_ >= options_.scan_clear_seconds)
+        state_.buffers[Field::scan].wipe(); // a lost partial scan must not spoil the next
+    bool answering = state_.screen == Screen::checkin_result || state_.screen == Screen::confirmation ||
+                     state_.screen == Screen::waitlist_done;
+    if (answering && !state_.answer_kept && state_.answer_closes_at > 0 && !state_.asking_still_there) {
+        if (now >= state_.answer_closes_at) {
+            reset_visit();
+            return true;
+        }
+        int left = static_cast<int>(std::ceil(state_.answer_closes_at - now));
+        changed |= left != answer_shown_; // the countdown redraws once a second
+        answer_shown_ = left;
+    }
     if (!visit_active()) {
         changed |= state_.asking_still_there;
         state_.asking_still_there = false;
@@ -323,7 +416,10 @@ double Controller::seconds_until_wake() const {
     double now = seconds_();
     auto t = wall_.now().time_since_epoch().count();
     double wait = 60.0 - static_cast<double>(t % 60);
-    if (state_.asking_still_there) wait = std::min(wait, 1.0 - std::fmod(now, 1.0));
+    if (!state_.buffers[Field::scan].empty())
+        wait = std::min(wait, last_scan_key_ + options_.scan_clear_seconds - now);
+    if (state_.asking_still_there || (state_.answer_closes_at > 0 && !state_.answer_kept))
+        wait = std::min(wait, 1.0 - std::fmod(now, 1.0));
     else if (visit_active()) wait = std::min(wait, last_input_ + options_.idle_seconds - now);
     if (state_.connection != Connection::online || !state_.me)
         wait = std::min(wait, next_probe_ - now);

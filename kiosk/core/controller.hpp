@@ -22,6 +22,8 @@ struct ControllerOptions {
     shared::ApiClientOptions api;
     double idle_seconds = 60;
     double still_there_seconds = 10;
+    double answer_seconds = 20; // an answer screen closes by itself after this
+    double scan_clear_seconds = 1; // a hidden scan buffer with no key for this long is wiped
     double offline_retry_seconds = 5;
     int booking_days = 21; // the day strip: today and the next three weeks
     std::string staff_pin;  // empty: the staff corner cannot be opened
@@ -61,9 +63,13 @@ class Controller {
   private:
     // Intents (controller.cpp).
     void type_text(const std::string& text);
+    /// After a digit on a date step: moves on when the field cannot take another.
+    void date_typed();
     void next();
     void back();
     void go_to_step(Step step);
+    /// Shows an answer screen with its closing countdown.
+    void show_answer(Screen screen);
     void submit_scan();
     void corner_tap();
     bool visit_active() const;
@@ -76,6 +82,9 @@ class Controller {
     /// in, or nothing matched); false for any other error, which the caller handles.
     bool show_checkin_answer(const shared::Result<std::vector<shared::wire::CheckedIn>>& r);
     void load_services();
+    /// After a language change: asks for the services again and renames them (and the
+    /// chosen one) in place, keeping the screen and everything typed.
+    void refresh_names();
     void load_availability();
     void book();
     void join_waitlist();
@@ -97,9 +106,11 @@ class Controller {
     std::function<double()> seconds_;
     shared::ApiClient api_;
     double last_input_ = 0;
+    double last_scan_key_ = 0;
     double next_probe_ = 0;
     bool probe_in_flight_ = false;
     int countdown_shown_ = -1;
+    int answer_shown_ = -1;
     std::mt19937_64 random_;
     Mailbox mailbox_;
     RequestWorker worker_; // last: joined first, before anything it could post to

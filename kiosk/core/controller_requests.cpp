@@ -1,5 +1,6 @@
 // The controller's requests: each runs on the worker and is answered on the UI thread.
 #include <cstdio>
+#include <type_traits>
 
 #include "kiosk/core/controller.hpp"
 #include "kiosk/core/dates.hpp"
@@ -15,6 +16,7 @@ void Controller::run(Call call, Handle handle, bool background) {
     std::uint64_t visit = state_.visit;
     if (!background) state_.request = RequestState{RequestPhase::pending, seconds_()};
     shared::ApiClient api = api_;
+    api.set_language(state_.language); // names come in the language on screen
     auto deliver = [this, visit, handle, background](Result<T> result) {
         mailbox_.post([this, visit, handle, background, result = std::move(result)]() {
             if (!background) {
@@ -23,9 +25,11 @@ void Controller::run(Call call, Handle handle, bool background) {
             }
             Connection before = state_.connection;
             bool had_hub = state_.me.has_value();
-            handle(result);
+            bool shown = false; // a background handler returning true changed the screen
+            if constexpr (std::is_same_v<decltype(handle(result)), bool>) shown = handle(result);
+            else handle(result);
             // A background answer that changes nothing on screen draws nothing.
-            return !background || before != state_.connection || had_hub != state_.me.has_value();
+            return !background || shown || before != state_.connection || had_hub != state_.me.has_value();
         });
     };
     worker_.submit([api, call, deliver]() { deliver(call(api)); },
@@ -87,6 +91,14 @@ namespace {
 
 bool unreachable_without_hub(const KioskState& s) { return !s.me; }
 
+/// What a kiosk lists: never a discreet service, whatever a server sends.
+std::vector<wire::ServiceSummary> visible_services(const std::vector<wire::ServiceSummary>& all) {
+    std::vector<wire::ServiceSummary> out;
+    for (const auto& sv : all)
+        if (!sv.discreet) out.push_back(sv);
+    return out;
+}
+
 shared::Error no_hub_error() {
     return shared::make_error(ErrorCode::unavailable, "the kiosk does not know its hub yet");
 }
@@ -107,6 +119,7 @@ void Controller::check_in_by_reference() {
     run<std::vector<wire::CheckedIn>>(
         [req](const shared::ApiClient& api) { return api.check_in(req); },
         [this](const Result<std::vector<wire::CheckedIn>>& r) {
+            state_.checking_scan = false;
             state_.connection = r || r.error().code != ErrorCode::unavailable
                                     ? Connection::online : Connection::offline;
             if (!show_checkin_answer(r)) fail(r.error(), RetryKind::checkin_reference);
@@ -124,7 +137,7 @@ bool Controller::show_checkin_answer(const Result<std::vector<wire::CheckedIn>>&
         return false;
     }
     state_.buffers.wipe_all(); // nothing typed is needed any more
-    state_.screen = Screen::checkin_result;
+    show_answer(Screen::checkin_result);
     return true;
 }
 
@@ -161,9 +174,29 @@ void Controller::load_services() {
         [this](const Result<std::vector<wire::ServiceSummary>>& r) {
             if (!r) return fail(r.error(), RetryKind::services);
             state_.connection = Connection::online;
-            state_.booking.services = *r;
+            state_.booking.services = visible_services(*r);
             state_.screen = Screen::services;
         });
+}
+
+void Controller::refresh_names() {
+    if (!state_.me || state_.booking.services.empty()) return;
+    auto hub = state_.me->hub.id;
+    std::uint64_t visit = state_.visit;
+    std::string language = state_.language;
+    run<std::vector<wire::ServiceSummary>>(
+        [hub](const shared::ApiClient& api) { return api.services(hub); },
+        [this, visit, language](const Result<std::vector<wire::ServiceSummary>>& r) {
+            // A failure keeps the names shown; a later answer for another language loses.
+            if (!r || visit != state_.visit || language != state_.language) return false;
+            auto& b = state_.booking;
+            b.services = visible_services(*r);
+            if (b.service)
+                for (const auto& sv : *r)
+                    if (sv.id == b.service->id) b.service = sv; // the chosen one, renamed
+            return true;
+        },
+        true);
 }
 
 void Controller::load_availability() {
@@ -238,7 +271,7 @@ void Controller::book() {
                 state_.connection = Connection::online;
                 b.confirmation = *r;
                 state_.buffers.wipe_all(); // the booking is made: forget what was typed
-                state_.screen = Screen::confirmation;
+                show_answer(Screen::confirmation);
             } else if (r.error().code == ErrorCode::slot_unavailable) {
                 // Taken meanwhile: say so kindly and show the times still free.
                 b.slot_taken_notice = true;
@@ -271,7 +304,7 @@ void Controller::join_waitlist() {
             state_.connection = Connection::online;
             state_.booking.waitlist_entry = *r;
             state_.buffers.wipe_all();
-            state_.screen = Screen::waitlist_done;
+            show_answer(Screen::waitlist_done);
         });
 }
 

@@ -64,4 +64,10 @@ std::vector<std::string> Translations::keys(const std::string& language) const {
     return out;
 }
 
+std::string service_name_shown(const shared::wire::ServiceSummary& service, const std::string& language,
+                               const Translations& translations) {
+    if (service.name_lang == language) return service.name;
+    return service.name + " " + translations.text(language, "services.in_english");
+}
+
 } // namespace frontdoor::kiosk

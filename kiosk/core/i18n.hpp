@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "shared/result.hpp"
+#include "shared/wire.hpp"
 
 namespace frontdoor::kiosk {
 
@@ -33,5 +34,10 @@ class Translations {
     std::map<std::string, std::map<std::string, std::string>> texts_;
     std::vector<Language> languages_;
 };
+
+/// A service's name as a family reads it: in their language, or in English with
+/// "(English)" (in their language) when set-up gave no name in theirs.
+std::string service_name_shown(const shared::wire::ServiceSummary& service, const std::string& language,
+                               const Translations& translations);
 
 } // namespace frontdoor::kiosk

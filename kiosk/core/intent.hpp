@@ -33,6 +33,8 @@ enum class Action {
     retry,
     still_here,
     finish_visit,
+    keep_answer,    // "Keep this on screen": the answer's countdown stops
+    change_step,    // review's "Change": back to the typing step `index` (a Step)
     corner_tap,
     staff_exit,
 };

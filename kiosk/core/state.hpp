@@ -121,6 +121,7 @@ struct KioskState {
 
     Buffers buffers;
     std::string field_error; // a translation key shown under the fields, or empty
+    bool change_from_review = false; // a review "Change": Next goes back to the review
 
     Connection connection = Connection::unknown;
     std::optional<wire::KioskMe> me;
@@ -128,9 +129,15 @@ struct KioskState {
     Problem problem = Problem::none;
     RetryKind retry = RetryKind::none;
 
+    bool checking_scan = false; // a scanned code is being checked: say so at once
     CheckinAnswer checkin_answer = CheckinAnswer::none;
     std::vector<wire::CheckedIn> checked_in;
     BookingFlow booking;
+
+    // An answer (checked in, booked, on the waiting list) closes by itself after a
+    // countdown, so the next person does not find it; "Keep this on screen" stops it.
+    double answer_closes_at = 0; // monotonic seconds; 0: no countdown
+    bool answer_kept = false;
 
     bool asking_still_there = false;
     double still_there_deadline = 0; // monotonic seconds

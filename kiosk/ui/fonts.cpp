@@ -22,7 +22,7 @@ constexpr ImWchar kTextRanges[] = {
     0x2022, 0x2026, // bullet, ellipsis
     0,
 };
-constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x2713, 0x2714, 0x26A0, 0x26A0, 0};
+constexpr ImWchar kSymbolRanges[] = {0x2190, 0x2193, 0x25D0, 0x25D1, 0x2713, 0x2714, 0x26A0, 0x26A0, 0};
 constexpr ImWchar kAsciiRanges[] = {0x0020, 0x007F, 0};
 
 const char* first_existing(std::initializer_list<const char*> paths) {

@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include "kiosk/core/i18n.hpp"
+#include "kiosk/core/key_queue.hpp"
 #include "kiosk/core/state.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -29,7 +30,9 @@ struct UiContext {
     Theme theme = make_theme(false);
     double now = 0;               // monotonic seconds
     std::vector<HitBox> hits;     // cleared at the start of each frame
+    std::vector<std::string> notices; // the boxed messages drawn this frame (tests read them)
     float scale = 1;              // display short side / 1080
+    KeyQueue* keys = nullptr;     // physical keys in order (GLFW callbacks); else ImGui's state
 
     const char* t(const char* key) const { return translations.text(state.language, key); }
     const FontSet& font_set() const { return state.large_text ? fonts.large : fonts.normal; }

@@ -30,6 +30,31 @@ bool done_button_at_bottom(UiContext& ui, float width) {
     return big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(width, 0));
 }
 
+Intent answer_footer(UiContext& ui, float width) {
+    const KioskState& s = ui.state;
+    Intent out;
+    bool counting = s.answer_closes_at > 0 && !s.answer_kept;
+    float sp = ImGui::GetStyle().ItemSpacing.y;
+    float need = ui.touch_height() + sp;
+    if (counting) need += ImGui::GetTextLineHeightWithSpacing() + ui.touch_height() + sp;
+    float room = ImGui::GetContentRegionAvail().y - need - sp;
+    if (room > 0) ImGui::Dummy(ImVec2(1, room));
+    if (counting) {
+        int left = std::max(0, static_cast<int>(std::ceil(s.answer_closes_at - ui.now)));
+        std::string text = ui.t("answer.closes_in");
+        auto at = text.find("{n}");
+        if (at != std::string::npos) text.replace(at, 3, std::to_string(left));
+        ImGui::PushStyleColor(ImGuiCol_Text, ui.theme.muted);
+        ImGui::TextUnformatted(text.c_str());
+        ImGui::PopStyleColor();
+        if (big_button(ui, "keep", ui.t("answer.keep"), ButtonKind::secondary, ImVec2(width, 0)))
+            out = make_intent(Action::keep_answer);
+    }
+    if (big_button(ui, "done", ui.t("nav.done"), ButtonKind::primary, ImVec2(width, 0)))
+        out = make_intent(Action::finish_visit);
+    return out;
+}
+
 bool big_button(UiContext& ui, const char* id, const char* label, ButtonKind kind, ImVec2 size) {
     const Theme& t = ui.theme;
     if (size.y <= 0) size.y = ui.touch_height();
@@ -63,6 +88,7 @@ void body(UiContext&, const char* text) {
 }
 
 void notice(UiContext& ui, const char* text) {
+    ui.notices.emplace_back(text);
     const Theme& t = ui.theme;
     float f = ImGui::GetFontSize();
     float w = ImGui::GetContentRegionAvail().x;

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "kiosk/core/intent.hpp"
 #include "kiosk/core/text_field.hpp"
 #include "kiosk/ui/ui_context.hpp"
 
@@ -17,6 +18,9 @@ bool big_button(UiContext& ui, const char* id, const char* label,
                 ButtonKind kind = ButtonKind::primary, ImVec2 size = ImVec2(-1, 0));
 /// The "Done" that ends a visit, pinned to the bottom of the column.
 bool done_button_at_bottom(UiContext& ui, float width);
+/// The foot of an answer screen: "This screen closes in {n} seconds" with "Keep this
+/// on screen" (until kept), then Done; returns keep_answer, finish_visit or none.
+Intent answer_footer(UiContext& ui, float width);
 void heading(UiContext& ui, const char* text);
 void body(UiContext& ui, const char* text);
 /// A boxed message with a warning sign: shown in words, not only colour.

@@ -41,6 +41,7 @@ KioskHarness::KioskHarness(HarnessOptions options) : options_(std::move(options)
     translations_ = std::make_unique<kiosk::Translations>(std::move(*t));
     ui_ = std::make_unique<kiosk::UiContext>(kiosk::UiContext{*translations_, state, fonts});
     ui_->scale = std::min(options_.width, options_.height) / 1080.f;
+    ui_->keys = &keys_;
 
     kiosk::ControllerOptions co;
     co.api = shared::ApiClientOptions{options_.server_url, options_.token, options_.connect_timeout,
@@ -87,6 +88,7 @@ void KioskHarness::frame() {
 bool KioskHarness::tap(const std::string& id) {
     const kiosk::HitBox* hit = ui_->find(id);
     if (!hit || !hit->enabled) return false;
+    ++taps_;
     ImVec2 p((hit->min.x + hit->max.x) * 0.5f, (hit->min.y + hit->max.y) * 0.5f);
     ImGuiIO& io = ImGui::GetIO();
     io.MousePos = p;
@@ -123,15 +125,32 @@ bool KioskHarness::tap_keys(const std::string& text) {
 }
 
 void KioskHarness::type_physical(const std::string& ascii, bool enter) {
-    ImGuiIO& io = ImGui::GetIO();
-    for (char c : ascii) io.AddInputCharacter(static_cast<unsigned int>(c));
-    frame();
+    for (char c : ascii) keys_.on_glfw_char(static_cast<unsigned char>(c));
     if (enter) {
-        io.KeysDown[kEnterKey] = true;
-        frame();
-        io.KeysDown[kEnterKey] = false;
-        frame();
+        keys_.on_glfw_key(kiosk::KeyQueue::kEnter, kiosk::KeyQueue::kPress);
+        keys_.on_glfw_key(kiosk::KeyQueue::kEnter, kiosk::KeyQueue::kRelease);
     }
+    frame();
+}
+
+void KioskHarness::scan(const std::string& ascii, double ms_per_key) {
+    const double frame_ms = 1000.0 / 60.0;
+    double t = 0, next_frame = frame_ms;
+    auto at = [&](double when) {
+        while (when >= next_frame) { // the frames that pass before this key
+            frame();
+            next_frame += frame_ms;
+        }
+    };
+    for (char c : ascii) {
+        t += ms_per_key;
+        at(t);
+        keys_.on_glfw_char(static_cast<unsigned char>(c));
+    }
+    // Enter straight after: press and release before the next frame starts.
+    keys_.on_glfw_key(kiosk::KeyQueue::kEnter, kiosk::KeyQueue::kPress);
+    keys_.on_glfw_key(kiosk::KeyQueue::kEnter, kiosk::KeyQueue::kRelease);
+    frame();
 }
 
 bool KioskHarness::wait_until(const std::function<bool()>& done, std::chrono::milliseconds limit) {
@@ -143,6 +162,13 @@ bool KioskHarness::wait_until(const std::function<bool()>& done, std::chrono::mi
     }
     frame();
     return done();
+}
+
+bool KioskHarness::shows_notice(const std::string& key) const {
+    std::string text = translations_->text(state.language, key);
+    for (const auto& n : ui_->notices)
+        if (n == text) return true;
+    return false;
 }
 
 std::string KioskHarness::ids() const {

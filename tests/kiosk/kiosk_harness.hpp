@@ -45,14 +45,22 @@ class KioskHarness {
     bool tap(const std::string& id);
     /// Taps on-screen keys, one per character ("key.A", "key.7", " " -> "key.space").
     bool tap_keys(const std::string& text);
-    /// Types as a physical keyboard or barcode scanner does, then Enter if asked.
+    /// Types as a physical keyboard or barcode scanner does, then Enter if asked: every
+    /// key (and Enter's press and release) through the GLFW callbacks' queue, one frame.
     void type_physical(const std::string& ascii, bool enter);
+    /// A barcode scanner: one key every `ms_per_key` against 60 frames a second, Enter
+    /// pressed and released straight after the last character, within one frame.
+    void scan(const std::string& ascii, double ms_per_key);
+    /// Every tap() so far (tests count a journey's taps).
+    int taps() const { return taps_; }
     /// Runs frames until `done()` or `limit` passes; true when done.
     bool wait_until(const std::function<bool()>& done,
                     std::chrono::milliseconds limit = std::chrono::seconds(15));
     /// Moves the kiosk's monotonic clock on.
     void advance(double seconds) { now_ += seconds; }
     const std::vector<kiosk::HitBox>& hits() const { return ui_->hits; }
+    /// True when the last frame drew a notice with the text of `key` in the kiosk's language.
+    bool shows_notice(const std::string& key) const;
     bool has(const std::string& id) const { return ui_->find(id) != nullptr; }
     /// Ids of the last frame's touch targets (for failure messages).
     std::string ids() const;
@@ -72,6 +80,8 @@ class KioskHarness {
     shared::SystemClock wall_;
     std::unique_ptr<kiosk::Controller> controller_;
     std::vector<std::string> errors_;
+    kiosk::KeyQueue keys_;
+    int taps_ = 0;
 };
 
 } // namespace frontdoor::testing

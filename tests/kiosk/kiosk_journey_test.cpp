@@ -138,8 +138,7 @@ TEST_SUITE("kiosk.journeys") {
         wait_online(h);
         REQUIRE(h.tap("checkin"));
         REQUIRE(h.tap("by_reference"));
-        REQUIRE(h.tap_keys(ref));
-        REQUIRE(h.tap("next"));
+        REQUIRE(h.tap_keys(ref)); // the 8th character checks in: no Next
         REQUIRE(h.wait_until([&] { return h.state.screen == Screen::checkin_result; }));
         CHECK(h.state.checkin_answer == CheckinAnswer::checked_in);
         REQUIRE(h.state.checked_in.size() == 1);
@@ -157,11 +156,9 @@ TEST_SUITE("kiosk.journeys") {
         wait_online(h);
         REQUIRE(h.tap("checkin"));
         REQUIRE(h.tap("by_dob"));
-        REQUIRE(h.tap_keys("30111979"));
-        REQUIRE(h.tap("next"));
+        REQUIRE(h.tap_keys("30111979")); // a whole date moves on by itself
         REQUIRE(h.state.step == Step::checkin_initial);
-        REQUIRE(h.tap_keys("Q"));
-        REQUIRE(h.tap("next"));
+        REQUIRE(h.tap_keys("Q")); // the initial checks in: no Next
         REQUIRE(h.wait_until([&] { return h.state.screen == Screen::checkin_result; }));
         CHECK(h.state.checkin_answer == CheckinAnswer::checked_in);
         CHECK(h.state.checked_in.size() == 1);
@@ -171,9 +168,7 @@ TEST_SUITE("kiosk.journeys") {
             REQUIRE(h.tap("checkin"));
             REQUIRE(h.tap("by_dob"));
             REQUIRE(h.tap_keys("01011950"));
-            REQUIRE(h.tap("next"));
             REQUIRE(h.tap_keys("X"));
-            REQUIRE(h.tap("next"));
             REQUIRE(h.wait_until([&] { return h.state.screen == Screen::checkin_result; }));
             CHECK(h.state.checkin_answer == CheckinAnswer::no_match);
         }
@@ -189,9 +184,7 @@ TEST_SUITE("kiosk.journeys") {
         REQUIRE(h.tap("checkin"));
         REQUIRE(h.tap("by_dob"));
         REQUIRE(h.tap_keys("14021985"));
-        REQUIRE(h.tap("next"));
         REQUIRE(h.tap_keys("V"));
-        REQUIRE(h.tap("next"));
         REQUIRE(h.wait_until([&] { return h.state.checkin_answer == CheckinAnswer::ambiguous; }));
         CHECK(h.state.screen == Screen::entry);
         CHECK(h.state.step == Step::checkin_reference);

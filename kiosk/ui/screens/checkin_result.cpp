@@ -1,5 +1,5 @@
 // The answer to a check-in: the time, where to go, "please take a seat" — or
-// "please see reception". A discreet service is never named.
+// "please see reception" (also when late). A discreet service is never named.
 #include "kiosk/core/dates.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -24,7 +24,14 @@ Intent draw_checkin_result(UiContext& ui) {
                 body(ui, (std::string(ui.t("result.for")) + " " + c.service_name).c_str());
         }
         ImGui::Separator();
-        heading(ui, ui.t("result.take_seat"));
+        bool late = false;
+        for (const auto& c : s.checked_in) late |= c.late;
+        if (late) { // in large words, with the warning sign
+            ImGui::PushFont(ui.font_set().heading);
+            notice(ui, ui.t("result.late"));
+            ImGui::PopFont();
+        }
+        else heading(ui, ui.t("result.take_seat"));
     } else {
         heading(ui, ui.t("result.not_found"));
         body(ui, ui.t("result.see_reception"));
@@ -32,8 +39,7 @@ Intent draw_checkin_result(UiContext& ui) {
         if (big_button(ui, "try_again", ui.t("result.try_again"), ButtonKind::secondary, ImVec2(w, 0)))
             out = make_intent(Action::start_checkin);
     }
-    if (done_button_at_bottom(ui, w))
-        out = make_intent(Action::finish_visit);
+    if (Intent a = answer_footer(ui, w)) out = a;
     end_column();
     return out;
 }

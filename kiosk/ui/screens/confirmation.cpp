@@ -30,8 +30,7 @@ Intent draw_confirmation(UiContext& ui) {
         ImGui::PopFont();
         if (wide) {
             body(ui, ui.t("confirm.scan_next_time"));
-            if (done_button_at_bottom(ui, w))
-                out = make_intent(Action::finish_visit);
+            if (Intent a = answer_footer(ui, w)) out = a;
             ImGui::EndChild();
             ImGui::SameLine(0, gap * 3);
             ImGui::BeginChild("##qr", ImVec2(0, 0), false, ImGuiWindowFlags_NoBackground);
@@ -41,7 +40,7 @@ Intent draw_confirmation(UiContext& ui) {
             end_column();
             return out;
         }
-        float nav = ui.touch_height() + ImGui::GetStyle().ItemSpacing.y * 3 + ImGui::GetTextLineHeightWithSpacing() * 2;
+        float nav = ui.touch_height() * 2 + ImGui::GetStyle().ItemSpacing.y * 4 + ImGui::GetTextLineHeightWithSpacing() * 3;
         float size = std::min(w * 0.6f, ImGui::GetContentRegionAvail().y - nav);
         size = std::max(size, ImGui::GetFontSize() * 5);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (w - size) * 0.5f);
@@ -49,8 +48,7 @@ Intent draw_confirmation(UiContext& ui) {
         body(ui, ui.t("confirm.scan_next_time"));
     }
     if (wide) ImGui::EndChild();
-    if (done_button_at_bottom(ui, w))
-        out = make_intent(Action::finish_visit);
+    if (Intent a = answer_footer(ui, w)) out = a;
     end_column();
     return out;
 }

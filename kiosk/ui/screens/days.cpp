@@ -26,12 +26,14 @@ Intent draw_days(UiContext& ui) {
         if (b.service) body(ui, b.service->name.c_str());
         heading(ui, months.c_str());
     }
-    body(ui, ui.t("days.legend"));
+    bool group = b.service && b.service->kind == "group";
+    body(ui, ui.t(group ? "days.legend_places" : "days.legend"));
 
     std::map<std::string, int> places, sessions; // per day
     for (const auto& slot : b.slots) {
         std::string day = instant_day(slot.start);
-        places[day] += slot.places_left > 0 ? 1 : 0;
+        // Group days count places (not sessions); appointment days count free times.
+        places[day] += slot.places_left > 0 ? (group ? slot.places_left : 1) : 0;
         sessions[day] += 1;
     }
     float gap = ImGui::GetStyle().ItemSpacing.x;

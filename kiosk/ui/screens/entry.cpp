@@ -1,4 +1,6 @@
 // One typing step: its question, its fields, a keyboard, Back and Next.
+#include <algorithm>
+
 #include "kiosk/core/steps.hpp"
 #include "kiosk/ui/keyboard.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -63,6 +65,9 @@ Intent draw_entry(UiContext& ui) {
 
     Keys keys = step_keys(s.step);
     float want = keyboard_height(ui, keys);
+    // Every typing screen puts its keyboard's top at the same height, that of the
+    // tallest keyboard, so a finger that learned where the keys are finds them again.
+    float tallest = std::max(keyboard_height(ui, Keys::letters), keyboard_height(ui, Keys::letters_and_digits));
     if (wide) {
         int nav_pressed = nav_row(ui, "next", ui.t(next_key(s.step)));
         if (nav_pressed == 1) out = make_intent(Action::back);
@@ -73,13 +78,16 @@ Intent draw_entry(UiContext& ui) {
                           ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
         float spacing = ImGui::GetStyle().ItemSpacing.y;
         float room = ImGui::GetContentRegionAvail().y - spacing;
-        if (room > want) ImGui::Dummy(ImVec2(1, room - want - spacing));
+        if (room > tallest) ImGui::Dummy(ImVec2(1, room - tallest - spacing));
         if (Intent k = draw_keyboard(ui, keys, s.buffers[s.focus], std::min(room, want))) out = k;
         ImGui::EndChild();
     } else {
-        float nav = ui.touch_height() + ImGui::GetStyle().ItemSpacing.y * 2;
-        float room = ImGui::GetContentRegionAvail().y - nav;
-        if (room > want) ImGui::Dummy(ImVec2(1, (room - want) * 0.5f));
+        float spacing = ImGui::GetStyle().ItemSpacing.y;
+        float nav = ui.touch_height() + spacing * 3;
+        float bottom = ImGui::GetCursorPosY() + ImGui::GetContentRegionAvail().y;
+        float top = bottom - nav - tallest; // the same on every typing screen
+        if (ImGui::GetCursorPosY() < top) ImGui::SetCursorPosY(top);
+        float room = bottom - nav - ImGui::GetCursorPosY();
         if (Intent k = draw_keyboard(ui, keys, s.buffers[s.focus], std::min(room, want))) out = k;
         int nav_pressed = nav_row(ui, "next", ui.t(next_key(s.step)));
         if (nav_pressed == 1) out = make_intent(Action::back);

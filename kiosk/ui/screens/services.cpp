@@ -1,4 +1,5 @@
-// What to book: one large tile per self-bookable service.
+// What to book: one large tile per self-bookable service, named in the family's
+// language with its one-line description; discreet services are never listed.
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -15,12 +16,16 @@ Intent draw_services(UiContext& ui) {
     float tw = (w - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     for (std::size_t i = 0; i < services.size(); ++i) {
         const auto& sv = services[i];
+        if (sv.discreet) continue; // never named on a kiosk (the controller drops them too)
         if (i % static_cast<std::size_t>(columns) != 0) ImGui::SameLine();
         std::string kind = sv.kind == "group" ? ui.t("services.group") : ui.t("services.appointment");
-        std::string label = sv.name + "\n" + kind + ", " + std::to_string(sv.duration_minutes) +
-                            " " + ui.t("services.minutes");
+        // The name in the family's language; English with a marker when set-up gave none.
+        std::string label = service_name_shown(sv, ui.state.language, ui.translations) + "\n";
+        if (!sv.description.empty()) label += sv.description + "\n";
+        label += kind + ", " + std::to_string(sv.duration_minutes) + " " + ui.t("services.minutes");
+        float lines = sv.description.empty() ? 1.5f : 2.1f;
         if (big_button(ui, ("service." + std::to_string(sv.id)).c_str(), label.c_str(),
-                       ButtonKind::primary, ImVec2(tw, ui.touch_height() * 1.5f)))
+                       ButtonKind::primary, ImVec2(tw, ui.touch_height() * lines)))
             out = make_intent(Action::choose_service, static_cast<int>(i));
     }
     if (ui.busy() && ui.now - ui.state.request.started_at > 0.3) spinner(ui);

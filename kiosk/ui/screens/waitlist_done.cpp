@@ -17,8 +17,7 @@ Intent draw_waitlist_done(UiContext& ui) {
         ImGui::PopFont();
     }
     body(ui, ui.t("waitlist.next"));
-    if (done_button_at_bottom(ui, w))
-        out = make_intent(Action::finish_visit);
+    if (Intent a = answer_footer(ui, w)) out = a;
     end_column();
     return out;
 }
