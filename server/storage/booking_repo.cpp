@@ -104,8 +104,8 @@ std::vector<HistoryRow> latest_history(Connection& c, Id booking_id, int n) {
 
 void undo_booking_status(Connection& c, Id id, const std::string& status, Id undone, bool clear_arrival, Instant now,
                          const std::string& actor) {
-    Statement s(c, "UPDATE bookings SET status = ?, arrived_at = CASE WHEN ? THEN NULL ELSE arrived_at END, "
-                   "updated_at = ? WHERE id = ?");
+    Statement s(c, "UPDATE bookings SET status = ?, arrived_at = CASE WHEN ?2 THEN NULL ELSE arrived_at END, "
+                   "minutes_late = CASE WHEN ?2 THEN NULL ELSE minutes_late END, updated_at = ?3 WHERE id = ?4");
     s.bind_all(status, clear_arrival ? 1 : 0, secs(now), id).run();
     Statement h(c, "INSERT INTO booking_history(booking_id, at, status, actor, undo_of) VALUES (?, ?, ?, ?, ?)");
     h.bind_all(id, secs(now), status, actor, undone).run();

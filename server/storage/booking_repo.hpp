@@ -52,7 +52,7 @@ struct HistoryRow {
 /// The booking's newest `n` history lines, newest first.
 std::vector<HistoryRow> latest_history(Connection& c, Id booking_id, int n);
 /// Puts `status` back with a new history line that undoes line `undone` (the old line
-/// is never edited); forgets the arrival time when `clear_arrival`.
+/// is never edited); forgets the arrival time (and how late it was) when `clear_arrival`.
 void undo_booking_status(Connection& c, Id id, const std::string& status, Id undone, bool clear_arrival,
                          Instant now, const std::string& actor);
 /// Bookings that hold a place in a group session.

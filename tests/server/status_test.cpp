@@ -202,15 +202,19 @@ TEST_CASE("another practitioner cannot undo; an undone arrival is a booking agai
     Fixture f(server);
     auto c = clinic(server, f);
     auto id = book_with_amina(f, c, "2027-01-13T09:00:00Z");
-    server.clock().set(instant("2027-01-13T09:05:00Z"));
-    REQUIRE_REPLY(mark(server, id, "arrived", c.reception), 200);
+    auto kiosk = server.kiosk_token(c.hub);
+    auto reference = DbProbe(server.db_path()).column("SELECT reference FROM bookings").at(0);
+    // A late check-in at the kiosk, for the wrong family: the desk takes it back.
+    server.clock().set(instant("2027-01-13T09:40:00Z"));
+    REQUIRE_REPLY(server.post("/api/v1/checkins", json{{"hub_id", c.hub}, {"reference", reference}}, kiosk), 200);
     REQUIRE_ERROR(undo(server, id, c.bea_token), 403, "forbidden");
     REQUIRE_ERROR(undo(server, id, c.amina_token), 403, "forbidden"); // arrivals are the desk's
     auto back = undo(server, id, c.reception);
     REQUIRE_REPLY(back, 200);
     CHECK(back.body["status"] == "booked");
     DbProbe db(server.db_path());
-    CHECK(db.rows("SELECT status, arrived_at FROM bookings") == std::vector<std::vector<std::string>>{{"booked", ""}});
+    CHECK(db.rows("SELECT status, arrived_at, minutes_late FROM bookings") ==
+          std::vector<std::vector<std::string>>{{"booked", "", ""}});
     REQUIRE_ERROR(undo(server, 999, c.reception), 404, "not_found");
 }
 
