@@ -14,5 +14,6 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
 void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& limits);
 void register_day_routes(Api& api, Services& s);
 void register_diary_routes(Api& api, Services& s);
+void register_translation_routes(Api& api, Services& s);
 
 } // namespace frontdoor::server::http

@@ -8,11 +8,12 @@
 #include "server/services/booking_service.hpp"
 #include "server/services/context.hpp"
 #include "server/services/setup_service.hpp"
+#include "server/services/translation_service.hpp"
 
 namespace frontdoor::server {
 
 struct Services {
-    explicit Services(ServiceContext context) : ctx(std::move(context)), auth(ctx), setup(ctx), booking(ctx), arrival(ctx) {}
+    explicit Services(ServiceContext context) : ctx(std::move(context)), auth(ctx), setup(ctx), booking(ctx), arrival(ctx), translations(ctx) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -21,6 +22,7 @@ struct Services {
     SetupService setup;
     BookingService booking;
     ArrivalService arrival;
+    TranslationService translations;
 
     /// Lapses every offer past its time and passes each place on. Never throws.
     void expire_offers() { booking.expire_offers(); }
