@@ -1,8 +1,19 @@
 #include "server/http/request_parsing.hpp"
 
+#include "server/domain/language.hpp"
 #include "shared/validate.hpp"
 
 namespace frontdoor::server::http {
+
+std::string asked_language(const httplib::Request& req) {
+    auto header = req.get_header_value("Accept-Language");
+    auto first = header.substr(0, header.find_first_of(",;"));
+    auto tag = first.substr(0, first.find('-'));
+    while (!tag.empty() && tag.front() == ' ') tag.erase(0, 1);
+    while (!tag.empty() && tag.back() == ' ') tag.pop_back();
+    for (auto& ch : tag) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return domain::is_kiosk_language(tag) ? tag : std::string{domain::kEnglish};
+}
 
 shared::Date today_utc(const shared::Clock& clock) {
     // A day's grace: a baby born today in a zone east of UTC is not "in the future".

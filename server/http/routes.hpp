@@ -15,6 +15,7 @@ void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
 void register_day_routes(Api& api, Services& s);
 void register_diary_routes(Api& api, Services& s);
 void register_series_routes(Api& api, Services& s);
+void register_translation_routes(Api& api, Services& s);
 
 /// A group session as staff see it (routes_setup.cpp): {id, service, hub_id, room, start,
 /// end, capacity, booked, places_left, staff?, series_id?, cancelled?}.

@@ -13,6 +13,7 @@ void register_arrival_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
         shared::FieldReader r(*body);
         CheckinInput in;
         in.hub_id = r.integer("hub_id");
+        in.lang = asked_language(req);
         if (auto ref = r.optional_string("reference", 40)) {
             in.reference = r.take(shared::normalise_reference(*ref));
         } else {

@@ -73,6 +73,7 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
         if (p.role != Role::kiosk) in.staff_id = r.optional_integer("staff_id");
         in.client = read_person(r, "client", today);
         in.child = read_child(r, "child", today);
+        in.lang = asked_language(req);
         if (r.ok() && !in.start && !in.session_id)
             r.fail(make_error(ErrorCode::missing_field, "give start (appointments) or session_id (groups)", "start"));
         if (auto& e = r.error()) return reply_error(res, *e);

@@ -8,8 +8,10 @@
 //   [Services]       POST/GET /services, GET /hubs/{id}/services (kiosks too)
 //   [Sessions]       POST /sessions, GET /hubs/{id}/sessions?from=&to= (a series: routes_series.cpp)
 //   [Kiosks]         POST/GET /kiosks, POST /kiosks/{id}/revoke, GET /kiosks/me
+//   (names per language: routes_translations.cpp)
 #include <fmt/core.h>
 
+#include "server/http/request_parsing.hpp"
 #include "server/http/routes.hpp"
 #include "shared/validate.hpp"
 #include "shared/wire.hpp"
@@ -61,14 +63,16 @@ json service_json(const storage::ServiceRow& s) {
            {"self_bookable", s.self_bookable},
            {"needs_child", s.needs_child},
            {"discreet", s.discreet},
+           {"description", s.description},
            {"active", s.active}};
     if (s.staff_role) j["staff_role"] = *s.staff_role;
     if (s.capacity) j["capacity"] = *s.capacity;
     return j;
 }
 
-shared::wire::ServiceSummary service_summary(const storage::ServiceRow& s) {
-    return {s.id, s.name, s.kind, s.duration_minutes, s.needs_child, s.discreet};
+shared::wire::ServiceSummary service_summary(const OfferedService& o) {
+    const auto& s = o.row;
+    return {s.id, o.name, s.kind, s.duration_minutes, s.needs_child, s.discreet, o.description, o.name_lang};
 }
 
 
@@ -326,6 +330,7 @@ void register_setup_routes(Api& api, Services& s) {
         in.self_bookable = r.boolean_or("self_bookable", true);
         in.needs_child = r.boolean_or("needs_child", false);
         in.discreet = r.boolean_or("discreet", false);
+        in.description = r.take(shared::validate_text(r.string_or("description", "", 2000), "description", 200));
         if (auto& e = r.error()) return reply_error(res, *e);
         auto service = s.setup.create_service(p, in);
         if (!service) return reply_error(res, service.error());
@@ -340,11 +345,12 @@ void register_setup_routes(Api& api, Services& s) {
 
     api.get(R"(/api/v1/hubs/(\d+)/services)", kAnyone, [&s](const httplib::Request& req, httplib::Response& res,
                                                            const Principal& p) {
-        auto services = s.setup.hub_services(p, path_id(req));
+        auto services = s.setup.hub_services(p, path_id(req), asked_language(req));
         if (!services) return reply_error(res, services.error());
         json out = json::array();
-        for (const auto& row : *services) {
-            json j = service_summary(row);
+        for (const auto& offered : *services) {
+            const auto& row = offered.row;
+            json j = service_summary(offered);
             if (p.role != Role::kiosk) { // staff also see what a kiosk does not need
                 j["self_bookable"] = row.self_bookable;
                 if (row.staff_role) j["staff_role"] = *row.staff_role;
@@ -421,8 +427,8 @@ void register_setup_routes(Api& api, Services& s) {
         reply(res, 200, kiosk_json(*kiosk));
     });
 
-    api.get("/api/v1/kiosks/me", kAnyone, [&s](const httplib::Request&, httplib::Response& res, const Principal& p) {
-        reply_result(res, 200, s.setup.kiosk_me(p));
+    api.get("/api/v1/kiosks/me", kAnyone, [&s](const httplib::Request& req, httplib::Response& res, const Principal& p) {
+        reply_result(res, 200, s.setup.kiosk_me(p, asked_language(req)));
     });
 }
 

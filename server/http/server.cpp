@@ -125,6 +125,7 @@ void HttpServer::Impl::configure() {
     register_day_routes(api, services);
     register_diary_routes(api, services);
     register_series_routes(api, services);
+    register_translation_routes(api, services);
     // Last: the page's files take every GET path the API left.
     WebOptions web;
     web.web_root = options.web_root;

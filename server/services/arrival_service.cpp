@@ -3,6 +3,7 @@
 #include "server/domain/checkin.hpp"
 #include "server/services/booking_detail.hpp"
 #include "server/services/hub_scope.hpp"
+#include "server/services/translation_service.hpp"
 #include "server/storage/day_repo.hpp"
 #include "server/storage/setup_repo.hpp"
 
@@ -81,9 +82,15 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
                 ci.booking_id = row->booking_id;
                 ci.start = shared::format_instant(row->start, zone);
                 // A kiosk's screen is public: it is never told a discreet service's name.
-                ci.service_name = row->discreet && by.role == Role::kiosk ? std::string{} : row->service_name;
+                if (!(row->discreet && by.role == Role::kiosk)) {
+                    auto service = detail::local_name(c, storage::Named::service, row->service_id, row->service_name, "", in.lang);
+                    ci.service_name = service.name;
+                    ci.service_name_lang = service.lang;
+                }
                 ci.discreet = row->discreet;
-                ci.room_name = row->room_name;
+                auto room = detail::local_name(c, storage::Named::room, row->room_id, row->room_name, "", in.lang);
+                ci.room_name = room.name;
+                ci.room_name_lang = room.lang;
                 if (row->staff_name) ci.practitioner_first_name = first_word(*row->staff_name);
                 ci.late = late.has_value();
                 ci.minutes_late = late.value_or(0);

@@ -18,6 +18,7 @@ struct CheckinInput {
     std::optional<std::string> reference;       // normalised
     std::optional<std::string> date_of_birth;   // YYYY-MM-DD
     std::optional<std::string> surname_initial; // one letter
+    std::string lang = "en"; // the answer names room and service in it, where set-up gave one
 };
 
 struct DayAppointment {

@@ -42,8 +42,10 @@ domain::UndoAsk undo_ask(storage::Connection& c, const ServiceContext& ctx, Id b
 /// A reference no booking has.
 std::string fresh_reference(storage::Connection& c);
 
-/// The confirmation shape of a stored booking.
-shared::wire::BookingConfirmation confirmation(storage::Connection& c, const storage::BookingRow& b);
+/// The confirmation shape of a stored booking, room and service named in `lang` where
+/// set-up gave them (name_lang says which).
+shared::wire::BookingConfirmation confirmation(storage::Connection& c, const storage::BookingRow& b,
+                                               const std::string& lang);
 
 /// Frees nothing itself: offers the place a booking held (now cancelled or released)
 /// to the first matching waiting family, as a held booking. Returns the booking id of

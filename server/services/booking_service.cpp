@@ -207,7 +207,7 @@ Result<shared::wire::BookingConfirmation> BookingService::book(const Principal& 
                 }
             }
             auto booked = book_locked(c, ctx_, by, in, now);
-            Answer out = booked ? Answer{detail::confirmation(c, *booked)} : Answer{booked.error()};
+            Answer out = booked ? Answer{detail::confirmation(c, *booked, in.lang)} : Answer{booked.error()};
             if (!key.empty()) {
                 storage::IdempotentAnswer a{fingerprint, out.ok(),
                                             out ? shared::json(*out).dump() : shared::wire::error_body(out.error()).dump()};

@@ -39,6 +39,7 @@ struct BookingInput {
     std::optional<Id> staff_id;           // staff may ask for one practitioner
     PersonInput client;
     std::optional<ChildInput> child;
+    std::string lang = "en"; // the confirmation names room and service in it, where set-up gave one
 };
 
 struct AvailabilityQuery {

@@ -9,11 +9,13 @@
 #include "server/services/context.hpp"
 #include "server/services/series_service.hpp"
 #include "server/services/setup_service.hpp"
+#include "server/services/translation_service.hpp"
 
 namespace frontdoor::server {
 
 struct Services {
-    explicit Services(ServiceContext context) : ctx(std::move(context)), auth(ctx), setup(ctx), booking(ctx), arrival(ctx), series(ctx) {}
+    explicit Services(ServiceContext context)
+        : ctx(std::move(context)), auth(ctx), setup(ctx), booking(ctx), arrival(ctx), series(ctx), translations(ctx) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -23,6 +25,7 @@ struct Services {
     BookingService booking;
     ArrivalService arrival;
     SeriesService series;
+    TranslationService translations;
 
     /// Lapses every offer past its time and passes each place on. Never throws.
     void expire_offers() { booking.expire_offers(); }

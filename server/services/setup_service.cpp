@@ -9,6 +9,7 @@
 #include "server/domain/scheduling.hpp"
 #include "server/services/crypto.hpp"
 #include "server/services/hub_scope.hpp"
+#include "server/services/translation_service.hpp"
 #include "server/storage/booking_repo.hpp"
 #include "server/storage/setup_repo.hpp"
 
@@ -306,6 +307,7 @@ Result<storage::ServiceRow> SetupService::create_service(const Principal& by, co
         s.self_bookable = in.self_bookable;
         s.needs_child = in.needs_child;
         s.discreet = in.discreet;
+        s.description = in.description;
         s.id = storage::insert_service(c, s);
         storage::audit(c, ctx_.clock.now(), by.actor(), "service.create", std::to_string(s.id) + " " + s.name);
         return s;
@@ -316,10 +318,10 @@ Result<std::vector<storage::ServiceRow>> SetupService::list_services() {
     return read_tx<std::vector<storage::ServiceRow>>(ctx_, [](Connection& c) { return storage::list_services(c); });
 }
 
-Result<std::vector<storage::ServiceRow>> SetupService::hub_services(const Principal& by, Id hub_id) {
+Result<std::vector<OfferedService>> SetupService::hub_services(const Principal& by, Id hub_id, const std::string& lang) {
     if (auto refused = require_hub(by, hub_id)) return *refused;
-    return read_tx<std::vector<storage::ServiceRow>>(
-        ctx_, [&](Connection& c) -> Result<std::vector<storage::ServiceRow>> {
+    return read_tx<std::vector<OfferedService>>(
+        ctx_, [&](Connection& c) -> Result<std::vector<OfferedService>> {
             if (!storage::find_hub(c, hub_id)) return no_hub();
             auto now = ctx_.clock.now();
             auto horizon = now + std::chrono::days{ctx_.settings.booking_horizon_days};
@@ -330,11 +332,12 @@ Result<std::vector<storage::ServiceRow>> SetupService::hub_services(const Princi
                 if (s.kind == "group") return !storage::sessions_between(c, hub_id, s.id, now, horizon).empty();
                 return !storage::staff_with_role_at_hub(c, s.staff_role.value_or(""), hub_id).empty();
             };
-            std::vector<storage::ServiceRow> out;
+            std::vector<OfferedService> out;
             for (auto& s : storage::list_services(c)) {
                 if (!s.active) continue;
                 if (by.role == Role::kiosk && (!s.self_bookable || s.discreet || !offered_here(s))) continue;
-                out.push_back(std::move(s));
+                auto local = detail::local_name(c, storage::Named::service, s.id, s.name, s.description, lang);
+                out.push_back({std::move(s), std::move(local.name), std::move(local.description), std::move(local.lang)});
             }
             return out;
         });
@@ -478,19 +481,21 @@ Result<storage::KioskRow> SetupService::revoke_kiosk(const Principal& by, Id kio
     });
 }
 
-Result<shared::wire::KioskMe> SetupService::kiosk_me(const Principal& by) {
+Result<shared::wire::KioskMe> SetupService::kiosk_me(const Principal& by, const std::string& lang) {
     if (by.role != Role::kiosk || !by.kiosk_id)
         return make_error(ErrorCode::forbidden, "only a kiosk has a kiosk identity");
-    if (auto known = kiosks_.find(*by.kiosk_id, ctx_.clock.now())) return *known;
+    auto key = std::pair{*by.kiosk_id, lang};
+    if (auto known = kiosks_.find(key, ctx_.clock.now())) return *known;
     auto generation = kiosks_.generation();
     auto me = read_tx<shared::wire::KioskMe>(ctx_, [&](Connection& c) -> Result<shared::wire::KioskMe> {
         auto k = storage::find_kiosk(c, *by.kiosk_id);
         if (!k || k->revoked) return make_error(ErrorCode::unauthenticated, "this kiosk has been revoked");
         auto h = storage::find_hub(c, k->hub_id);
         if (!h) return no_hub();
-        return shared::wire::KioskMe{k->id, k->name, {h->id, h->name, h->timezone}};
+        auto local = detail::local_name(c, storage::Named::hub, h->id, h->name, "", lang);
+        return shared::wire::KioskMe{k->id, k->name, {h->id, local.name, h->timezone, local.lang}};
     });
-    if (me) kiosks_.put(*by.kiosk_id, *me, generation);
+    if (me) kiosks_.put(key, *me, generation);
     return me;
 }
 

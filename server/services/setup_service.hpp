@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "server/services/auth_service.hpp"
@@ -63,6 +64,15 @@ struct ServiceInput {
     bool self_bookable = true;
     bool needs_child = false;
     bool discreet = false;
+    std::string description; // English, 0..200 characters (checked by the route)
+};
+
+/// A service a hub offers, named as the asker reads it.
+struct OfferedService {
+    storage::ServiceRow row;  // as set up (English)
+    std::string name;         // in the asked language when set-up gave one
+    std::string description;
+    std::string name_lang;    // "en" when English stood in
 };
 
 struct SessionInput {
@@ -134,7 +144,8 @@ class SetupService {
     /// elsewhere), and only self-bookable services it could book there: an appointment
     /// needs a practitioner of the role working at the hub, a group a session to come.
     /// A discreet service is never listed to a kiosk (staff book it).
-    Result<std::vector<storage::ServiceRow>> hub_services(const Principal& by, Id hub_id);
+    /// Names come in `lang` (a kiosk language code) where set-up gave them, else English.
+    Result<std::vector<OfferedService>> hub_services(const Principal& by, Id hub_id, const std::string& lang = "en");
 
     // [Group sessions]
     /// One session, or `repeat_weekly` at the same local wall-clock time on consecutive
@@ -149,13 +160,14 @@ class SetupService {
     /// Kiosks of a hub, or (no hub) of every hub the caller acts at.
     Result<std::vector<storage::KioskRow>> list_kiosks(const Principal& by, std::optional<Id> hub_id);
     Result<storage::KioskRow> revoke_kiosk(const Principal& by, Id kiosk_id);
-    /// The calling kiosk and its hub.
-    Result<shared::wire::KioskMe> kiosk_me(const Principal& by);
+    /// The calling kiosk and its hub, the hub named in `lang` where set-up gave it.
+    Result<shared::wire::KioskMe> kiosk_me(const Principal& by, const std::string& lang = "en");
 
   private:
     const ServiceContext& ctx_;
     /// Kiosks ask who they are often (every screen that shows the hub's name).
-    FreshCache<Id, shared::wire::KioskMe> kiosks_;
+    /// Keyed by kiosk and language: each language is its own answer.
+    FreshCache<std::pair<Id, std::string>, shared::wire::KioskMe> kiosks_;
 };
 
 } // namespace frontdoor::server

@@ -3,6 +3,7 @@
 #include "server/services/booking_detail.hpp"
 #include "server/services/crypto.hpp"
 #include "server/services/hub_scope.hpp"
+#include "server/services/translation_service.hpp"
 #include "server/storage/setup_repo.hpp"
 
 namespace frontdoor::server {
@@ -60,7 +61,7 @@ std::string fresh_reference(Connection& c) {
     }
 }
 
-shared::wire::BookingConfirmation confirmation(Connection& c, const storage::BookingRow& b) {
+shared::wire::BookingConfirmation confirmation(Connection& c, const storage::BookingRow& b, const std::string& lang) {
     auto hub = storage::find_hub(c, b.hub_id);
     auto zone = hub ? hub_zone(*hub) : shared::find_zone("Europe/London");
     shared::wire::BookingConfirmation out;
@@ -69,10 +70,16 @@ shared::wire::BookingConfirmation confirmation(Connection& c, const storage::Boo
     out.status = b.status;
     out.start = shared::format_instant(b.start, zone);
     out.end = shared::format_instant(b.end, zone);
-    if (auto room = storage::find_room(c, b.room_id)) out.room = {room->id, room->name};
+    if (auto room = storage::find_room(c, b.room_id)) {
+        auto local = local_name(c, storage::Named::room, room->id, room->name, "", lang);
+        out.room = {room->id, local.name, local.lang};
+    }
     if (b.staff_id)
         if (auto s = storage::find_staff(c, *b.staff_id)) out.staff = shared::wire::Ref{s->id, s->name};
-    if (auto s = storage::find_service(c, b.service_id)) out.service = {s->id, s->name};
+    if (auto s = storage::find_service(c, b.service_id)) {
+        auto local = local_name(c, storage::Named::service, s->id, s->name, "", lang);
+        out.service = {s->id, local.name, local.lang};
+    }
     return out;
 }
 

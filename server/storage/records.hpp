@@ -69,6 +69,7 @@ struct ServiceRow {
     bool needs_child = false;
     bool discreet = false;
     bool active = true;
+    std::string description; // one line, in English: who it is for (may be empty)
 };
 
 struct SessionRow {

@@ -16,7 +16,7 @@ StaffRow read_staff(Statement& s) {
             s.integer(6) != 0};
 }
 constexpr const char* kServiceCols =
-    "id, name, kind, duration_minutes, staff_role, capacity, self_bookable, needs_child, discreet, active";
+    "id, name, kind, duration_minutes, staff_role, capacity, self_bookable, needs_child, discreet, active, description";
 ServiceRow read_service(Statement& s) {
     ServiceRow r;
     r.id = s.integer(0);
@@ -29,6 +29,7 @@ ServiceRow read_service(Statement& s) {
     r.needs_child = s.integer(7) != 0;
     r.discreet = s.integer(8) != 0;
     r.active = s.integer(9) != 0;
+    r.description = s.text(10);
     return r;
 }
 constexpr const char* kSessionCols =
@@ -214,9 +215,9 @@ std::vector<ServiceRow> list_services(Connection& c) {
 
 Id insert_service(Connection& c, const ServiceRow& r) {
     Statement s(c, "INSERT INTO services(name, kind, duration_minutes, staff_role, capacity, "
-                   "self_bookable, needs_child, discreet, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+                   "self_bookable, needs_child, discreet, active, description) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     s.bind_all(r.name, r.kind, r.duration_minutes, r.staff_role, r.capacity, r.self_bookable ? 1 : 0,
-               r.needs_child ? 1 : 0, r.discreet ? 1 : 0, r.active ? 1 : 0)
+               r.needs_child ? 1 : 0, r.discreet ? 1 : 0, r.active ? 1 : 0, r.description)
         .run();
     return c.last_insert_id();
 }

@@ -52,9 +52,9 @@ TEST_CASE("a booking's confirmation has the contract's shape") {
     CHECK(r.body["status"] == "booked");
     CHECK(r.body["start"] == "2027-01-14T09:30:00+00:00");
     CHECK(r.body["end"] == "2027-01-14T10:00:00+00:00");
-    CHECK(r.body["room"] == json{{"id", c.room}, {"name", "Room 1"}});
+    CHECK(r.body["room"] == json{{"id", c.room}, {"name", "Room 1"}, {"name_lang", "en"}});
     CHECK(r.body["staff"] == json{{"id", c.midwife}, {"name", "Amina Khan"}});
-    CHECK(r.body["service"] == json{{"id", c.antenatal}, {"name", "Antenatal check"}});
+    CHECK(r.body["service"] == json{{"id", c.antenatal}, {"name", "Antenatal check"}, {"name_lang", "en"}});
 
     // Any offset in a request means the same instant.
     auto same = f.try_book(Fixture::appointment_booking(c.hub, c.antenatal, "2027-01-14T10:30:00+01:00",

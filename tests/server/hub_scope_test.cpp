@@ -97,6 +97,12 @@ std::vector<Route> routes_of_hub_a(const TwoHubs& h) {
         {"GET", "/api/v1/hubs/" + A, nullptr, Who::reception, 200},
         {"GET", "/api/v1/hubs/" + A + "/rooms", nullptr, Who::practitioner, 200},
         {"POST", "/api/v1/hubs/" + A + "/rooms", json{{"name", "Room 2"}}, Who::manager, 201},
+        {"PUT", "/api/v1/hubs/" + A + "/translations", json{{"translations", {{"pl", {{"name", "Centrum A"}}}}}},
+         Who::manager, 200},
+        {"GET", "/api/v1/hubs/" + A + "/translations", nullptr, Who::reception, 200},
+        {"PUT", "/api/v1/rooms/" + str(h.room) + "/translations", json{{"translations", {{"uk", {{"name", "Кабінет 1"}}}}}},
+         Who::manager, 200},
+        {"GET", "/api/v1/rooms/" + str(h.room) + "/translations", nullptr, Who::practitioner, 200},
         {"GET", "/api/v1/hubs/" + A + "/day?date=2027-01-13", nullptr, Who::practitioner, 200},
         {"GET", "/api/v1/hubs/" + A + "/sessions?from=2027-01-13&to=2027-01-20", nullptr, Who::reception, 200},
         {"GET", "/api/v1/hubs/" + A + "/services", nullptr, Who::reception, 200},
@@ -146,7 +152,7 @@ TEST_CASE("staff of another hub are refused on every route of a hub; its own sta
     TwoHubs h(server, f);
     DbProbe db(server.db_path());
     const std::vector<std::string> tables{"rooms",   "staff",    "staff_hubs", "working_hours", "absences", "sessions",
-                                          "bookings", "waitlist", "kiosks",     "clients"};
+                                          "bookings", "waitlist", "kiosks",     "clients", "name_translations"};
     for (const auto& route : routes_of_hub_a(h)) {
         CAPTURE(route.method);
         CAPTURE(route.path);
