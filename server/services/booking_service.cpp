@@ -1,6 +1,7 @@
 #include "server/services/booking_service.hpp"
 
 #include "server/domain/booking_rules.hpp"
+#include "server/domain/checkin.hpp"
 #include "server/domain/scheduling.hpp"
 #include "server/services/booking_detail.hpp"
 #include "server/services/compress.hpp"
@@ -289,6 +290,9 @@ Result<std::string> BookingService::set_status(const Principal& by, Id booking_i
             std::optional<Instant> arrived;
             if (*next == domain::BookingStatus::arrived && !b->arrived_at) arrived = now;
             storage::set_booking_status(c, b->id, name, arrived, now, by.actor());
+            // Marked arrived at the desk past the allowance: as late as a kiosk check-in would say.
+            if (arrived)
+                storage::set_minutes_late(c, b->id, domain::minutes_late(b->start, now, ctx_.settings.late_after_minutes));
             return name;
         });
     });

@@ -1,3 +1,5 @@
+#include <algorithm>
+
 #include "server/services/series_service.hpp"
 
 #include "server/services/booking_detail.hpp"
@@ -82,6 +84,8 @@ Result<std::vector<SessionView>> SeriesService::change(const Principal& by, Id s
             if (in.staff_id) {
                 auto leader = storage::find_staff(c, *in.staff_id);
                 if (!leader || !leader->active) return make_error(ErrorCode::not_found, "no such staff member", "staff_id");
+                if (std::find(leader->hub_ids.begin(), leader->hub_ids.end(), s->hub.id) == leader->hub_ids.end())
+                    return make_error(ErrorCode::invalid_field, leader->name + " does not work at this hub", "staff_id");
             }
             for (auto* row : changing) {
                 auto room = storage::find_room(c, row->room_id);

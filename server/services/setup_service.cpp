@@ -370,6 +370,8 @@ Result<std::vector<Id>> SetupService::create_sessions(const Principal& by, const
         if (in.staff_id) {
             auto leader = storage::find_staff(c, *in.staff_id);
             if (!leader || !leader->active) return make_error(ErrorCode::not_found, "no such staff member", "staff_id");
+            if (std::find(leader->hub_ids.begin(), leader->hub_ids.end(), hub->id) == leader->hub_ids.end())
+                return make_error(ErrorCode::invalid_field, leader->name + " does not work at this hub", "staff_id");
         }
         const auto* zone = shared::find_zone(hub->timezone);
         if (!zone) return make_error(ErrorCode::internal, "hub " + std::to_string(hub->id) + " has an unknown zone");

@@ -12,12 +12,13 @@ namespace {
 
 using storage::Connection;
 
-WaitingFamily family_of(Connection& c, const storage::WaitlistRow& w) {
+/// Practitioners see who waits, not their phone numbers: ringing families is the desk's.
+WaitingFamily family_of(Connection& c, const storage::WaitlistRow& w, bool with_phone) {
     WaitingFamily f;
     f.entry_id = w.id;
     if (auto cl = storage::find_client(c, w.client_id)) {
         f.client_name = cl->first_name + " " + cl->last_name;
-        f.phone = cl->phone;
+        if (with_phone) f.phone = cl->phone;
     }
     if (w.child_id)
         if (auto ch = storage::find_child(c, *w.child_id)) f.child_name = ch->first_name;
@@ -40,7 +41,7 @@ Result<std::vector<ServiceWaitlist>> BookingService::hub_waitlists(const Princip
             for (const auto& w : storage::list_waitlist(c, hub_id, std::nullopt)) {
                 auto& list = by_service[w.service_id];
                 if (w.status == "waiting") {
-                    WaitingEntry e{family_of(c, w), storage::waitlist_position(c, w), w.from_date, w.to_date,
+                    WaitingEntry e{family_of(c, w, by.role != Role::practitioner), storage::waitlist_position(c, w), w.from_date, w.to_date,
                                    w.session_id, std::nullopt};
                     if (w.session_id)
                         if (auto s = storage::find_session(c, *w.session_id))
@@ -52,7 +53,7 @@ Result<std::vector<ServiceWaitlist>> BookingService::hub_waitlists(const Princip
                 auto b = storage::find_booking(c, *w.booking_id);
                 if (!b) continue;
                 HeldOffer o;
-                o.family = family_of(c, w);
+                o.family = family_of(c, w, by.role != Role::practitioner);
                 o.reference = b->reference;
                 o.offered_start = shared::format_instant(b->start, zone);
                 if (auto room = storage::find_room(c, b->room_id)) o.room = {room->id, room->name};

@@ -78,6 +78,21 @@ TEST_CASE("a series is read whole, to its last week") {
     REQUIRE_ERROR(server.get("/api/v1/series/999999", t.reception), 404, "not_found");
 }
 
+TEST_CASE("a series is led only by someone who works at its hub") {
+    TestServer server;
+    Fixture f(server);
+    auto t = term(server, f);
+    auto elsewhere = f.hub("Hillside Family Hub");
+    auto stranger = f.staff(elsewhere, "Sam Elsewhere", "family_worker");
+    REQUIRE_ERROR(server.put(series_path(t), json{{"staff_id", stranger}}, server.admin_token()), 400, "invalid_field");
+    auto body = json{{"service_id", t.group}, {"hub_id", t.hub}, {"room_id", t.hall}, {"start", "2027-01-16T10:00:00Z"},
+                     {"staff_id", stranger}};
+    REQUIRE_ERROR(server.post("/api/v1/sessions", body, server.admin_token()), 400, "invalid_field");
+    DbProbe db(server.db_path());
+    CHECK(db.column("SELECT COUNT(*) FROM sessions WHERE staff_id = " + std::to_string(stranger)) ==
+          std::vector<std::string>{"0"});
+}
+
 TEST_CASE("a series changes from a date on, and the families booked move with it") {
     TestServer server;
     Fixture f(server);

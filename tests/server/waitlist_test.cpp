@@ -324,6 +324,19 @@ TEST_CASE("every service's list: places counted from 1, each offer with its fami
     REQUIRE_ERROR(server.get("/api/v1/hubs/999/waitlists", server.admin_token()), 404, "not_found");
 }
 
+TEST_CASE("a practitioner sees who waits, without their phone numbers (ringing families is the desk's)") {
+    TestServer server;
+    Fixture f(server);
+    auto s = offered_to_b(server, f);
+    f.staff(s.hub, "Priya Visitor", "midwife", "practitioner", "priya", "priya-password-1");
+    auto lists = overview(server, s.hub, server.login("priya", "priya-password-1"));
+    REQUIRE(lists.size() == 1);
+    REQUIRE(lists[0]["offers"].size() == 1);
+    CHECK(lists[0]["offers"][0]["client_name"] == "Bola Adeyemi");
+    CHECK_FALSE(lists[0]["offers"][0].contains("phone"));
+    CHECK(overview(server, s.hub, server.relogin_admin())[0]["offers"][0]["phone"] == "07700900123");
+}
+
 TEST_CASE("the desk accepts an offer for the family, and removes an entry, which is kept as cancelled") {
     TestServer server;
     Fixture f(server);

@@ -23,7 +23,8 @@ export class ApiError extends Error {
  * options.quiet401 stops a 401 from signing the page out (used while signing in).
  */
 export async function api(method, path, body, options = {}) {
-  const headers = { Accept: 'application/json', ...(options.headers ?? {}) };
+  // The desk reads set-up's own (English) names, whatever language the browser is in.
+  const headers = { Accept: 'application/json', 'Accept-Language': 'en', ...(options.headers ?? {}) };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.background) headers['X-Frontdoor-Background'] = '1';
