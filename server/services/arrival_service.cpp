@@ -20,6 +20,7 @@ void to_json(shared::json& j, const DayAppointment& a) {
     if (a.arrived_at) j["arrived_at"] = *a.arrived_at;
     if (a.interpreter) j["interpreter"] = *a.interpreter;
     if (a.late_minutes) j["late_minutes"] = *a.late_minutes;
+    if (a.discreet) j["discreet"] = true; // the printed sheet does not name it
     j["allowed_statuses"] = a.allowed_statuses;
     if (a.undo_until) j["undo_until"] = *a.undo_until;
     if (!a.contact_to_confirm.empty()) j["contact_to_confirm"] = contact_json(a.contact_to_confirm);
@@ -122,6 +123,7 @@ Result<ArrivalService::Day> ArrivalService::day(const Principal& by, Id hub_id, 
                 a.start = shared::format_instant(r.start, zone);
                 a.end = shared::format_instant(r.end, zone);
                 a.service = {r.service_id, r.service_name};
+                a.discreet = r.discreet;
                 a.room = {r.room_id, r.room_name};
                 if (r.staff_id) a.staff = shared::wire::Ref{*r.staff_id, r.staff_name.value_or("")};
                 a.client_name = r.client_first_name + " " + r.client_last_name;

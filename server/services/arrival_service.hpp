@@ -27,6 +27,7 @@ struct DayAppointment {
     std::string start;
     std::string end;
     shared::wire::Ref service;
+    bool discreet = false; // named on screen to staff, never on paper
     shared::wire::Ref room;
     std::optional<shared::wire::Ref> staff;
     std::string client_name;

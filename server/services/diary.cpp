@@ -32,7 +32,8 @@ Result<std::string> staff_diary_ics(const ServiceContext& ctx, const Principal& 
                 e.start = b.start;
                 e.end = b.end;
                 // First name only: a diary on a phone is not the place for a full name.
-                e.summary = b.service_name + ": " + b.client_first_name;
+                // A diary syncs to phones and shared calendars: a discreet service is not named.
+                e.summary = (b.discreet ? std::string{"Appointment"} : b.service_name) + ": " + b.client_first_name;
                 e.location = b.room_name;
                 e.tentative = b.status == "held";
                 cal.events.push_back(std::move(e));
@@ -42,7 +43,7 @@ Result<std::string> staff_diary_ics(const ServiceContext& ctx, const Principal& 
                 e.uid = "session-" + std::to_string(s.id) + "@frontdoor";
                 e.start = s.start;
                 e.end = s.end;
-                e.summary = s.service_name;
+                e.summary = s.discreet ? std::string{"Group session"} : s.service_name;
                 e.location = s.room_name;
                 e.description = std::to_string(s.booked) + " of " + std::to_string(s.capacity) + " places booked";
                 cal.events.push_back(std::move(e));

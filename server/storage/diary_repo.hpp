@@ -20,6 +20,7 @@ struct DiaryBookingRow {
     std::string service_name;
     std::string room_name;
     std::string client_first_name;
+    bool discreet = false; // the service is never named where others may read it
 };
 
 struct DiarySessionRow {
@@ -30,6 +31,7 @@ struct DiarySessionRow {
     std::string room_name;
     int capacity = 0;
     int booked = 0; // live bookings
+    bool discreet = false;
 };
 
 /// Live (not cancelled, not released) 1:1 bookings of the practitioner starting in

@@ -158,4 +158,22 @@ TEST_CASE("no answer a kiosk gets about a discreet booking names the service") {
     CHECK(desk.body["checked_in"][0]["service_name"] == kDiscreetName);
 }
 
+TEST_CASE("the practitioner's diary and the day view's printable row do not name a discreet service") {
+    TestServer server;
+    Fixture f(server);
+    auto c = clinic(f);
+    auto booked = f.book(Fixture::appointment_booking(c.hub, c.discreet, "2027-01-13T10:00:00Z",
+                                                      family("Ngozi", "Okafor", "1990-05-01")));
+    auto ics = server.get("/api/v1/staff/" + std::to_string(c.midwife) + "/diary.ics", server.admin_token());
+    REQUIRE(ics.status == 200);
+    CHECK(ics.text.find("SUMMARY:Appointment: Ngozi") != std::string::npos);
+    CHECK(ics.text.find(kDiscreetName) == std::string::npos);
+    auto day = server.get("/api/v1/hubs/" + std::to_string(c.hub) + "/day?date=2027-01-13", server.admin_token());
+    REQUIRE_REPLY(day, 200);
+    REQUIRE(day.body["appointments"].size() == 1);
+    CHECK(day.body["appointments"][0]["booking_id"] == booked["id"]);
+    CHECK(day.body["appointments"][0]["discreet"] == true); // the sheet prints "Private appointment"
+    CHECK(day.body["appointments"][0]["service"]["name"] == kDiscreetName); // staff on screen still see it
+}
+
 }

@@ -42,7 +42,8 @@ export async function render(container, params, ctx) {
         h('td', { class: 'time' }, `${hhmm(a.start)}–${hhmm(a.end)}`),
         h('td', {}, a.client_name ?? ''),
         h('td', {}, a.child_name ?? ''),
-        h('td', {}, a.service?.name ?? ''),
+        // Paper lies on desks and leaves the building: a discreet service is not named on it.
+        h('td', {}, a.discreet ? 'Private appointment' : (a.service?.name ?? '')),
         h('td', {}, roomId ? (a.staff?.name ?? '') : (a.room?.name ?? '')),
         h('td', {}, statusBadge(a.status), a.arrived_at ? h('span', { class: 'sheet-arrived' }, `arrived ${hhmm(a.arrived_at)}${Number(a.late_minutes) > 0 ? `, ${waitingText(Number(a.late_minutes))} late` : ''}`) : null),
         h('td', {}, (a.flags ?? []).map((f) => flagLabel(f, a.interpreter)).join('; ')),
