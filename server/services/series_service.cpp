@@ -6,6 +6,7 @@
 #include "server/services/hub_scope.hpp"
 #include "server/storage/series_repo.hpp"
 #include "server/storage/setup_repo.hpp"
+#include "server/storage/waitlist_repo.hpp"
 
 namespace frontdoor::server {
 namespace {
@@ -145,6 +146,9 @@ Result<SeriesCancellation> SeriesService::cancel(const Principal& by, Id series_
                 row->cancelled = true;
                 storage::update_session(c, *row);
                 out.sessions.push_back(row->id);
+                // Families waiting for this very session will never get a place in it.
+                for (const auto& w : storage::waiting_entries(c, s->hub.id, row->service_id))
+                    if (w.session_id == row->id) storage::update_waitlist(c, w.id, "cancelled", std::nullopt, std::nullopt, now);
                 for (const auto& b : storage::live_bookings_of_session(c, row->id)) {
                     storage::set_booking_status(c, b.id, "cancelled", std::nullopt, now, by.actor());
                     if (auto w = storage::waitlist_for_booking(c, b.id))

@@ -141,6 +141,14 @@ TEST_CASE("cancelling a series from a date cancels its bookings and lists the fa
     auto kept = book(f, t, 2, "Ann", "Kept");
     auto fourth = book(f, t, 4, "Bola", "Fourth");
     auto fifth = book(f, t, 5, "Chen", "Fifth");
+    // One family waits for week 6 itself, another for week 2 (which stays).
+    for (auto [week, last] : {std::pair{6, "Waits-Six"}, std::pair{2, "Waits-Two"}}) {
+        auto joined = server.post("/api/v1/waitlist",
+                                  json{{"hub_id", t.hub}, {"service_id", t.group}, {"session_id", t.sessions.at(week)},
+                                       {"client", family("Eve", last, "1992-02-02")}},
+                                  t.reception);
+        REQUIRE_REPLY(joined, 201);
+    }
     REQUIRE_ERROR(server.post(series_path(t) + "/cancel", json{{"from", "2027-02-12"}}, t.reception), 403, "forbidden");
     REQUIRE_ERROR(server.post(series_path(t) + "/cancel", json::object(), t.manager), 400, "missing_field");
     auto done = server.post(series_path(t) + "/cancel", json{{"from", "2027-02-12"}}, t.manager);
@@ -156,6 +164,8 @@ TEST_CASE("cancelling a series from a date cancels its bookings and lists the fa
     DbProbe db(server.db_path());
     CHECK(db.column("SELECT status FROM bookings ORDER BY id") == std::vector<std::string>{"booked", "cancelled", "cancelled"});
     CHECK(db.integer("SELECT COUNT(*) FROM booking_history WHERE status = 'cancelled'") == 2);
+    // Nobody is left waiting for a session that will not happen.
+    CHECK(db.column("SELECT status FROM waitlist ORDER BY id") == std::vector<std::string>{"cancelled", "waiting"});
     auto all = server.get(series_path(t), t.manager);
     REQUIRE_REPLY(all, 200);
     CHECK_FALSE(all.body["sessions"][3].contains("cancelled"));
