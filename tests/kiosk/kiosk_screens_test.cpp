@@ -203,7 +203,8 @@ TEST_SUITE("kiosk.typing") {
             KioskHarness h({stub.url(), "token", w, hgt});
             REQUIRE(h.wait_until([&] { return h.state.me.has_value(); }));
             std::vector<std::pair<Step, float>> tops;
-            for (Step step : {Step::checkin_reference, Step::checkin_dob, Step::checkin_initial, Step::client_name,
+            // (The check-in's date of birth is typed on the first screen, under "Book".)
+            for (Step step : {Step::checkin_reference, Step::checkin_initial, Step::client_name,
                               Step::client_dob, Step::child_name, Step::phone}) {
                 h.state.screen = Screen::entry;
                 h.state.step = step;
