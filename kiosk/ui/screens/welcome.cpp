@@ -27,9 +27,11 @@ Intent draw_welcome(UiContext& ui) {
     ImGui::PopFont();
     if (s.connection == Connection::offline) notice(ui, ui.t("welcome.offline"));
     if (s.checking_scan) notice(ui, ui.t("scan.checking")); // at once, not after the spinner's 300 ms
-    if (!wide) ImGui::Spacing();
-    ImGui::Separator();
-    if (!wide) ImGui::Spacing();
+    ImGui::Spacing(); // landscape's left column is short: no rule between booking and check-in
+    if (!wide) {
+        ImGui::Separator();
+        ImGui::Spacing();
+    }
 
     heading(ui, ui.t("welcome.checkin"));
     body(ui, ui.t("welcome.dob_hint"));
