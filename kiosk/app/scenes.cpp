@@ -70,13 +70,14 @@ std::vector<Scene> screenshot_scenes() {
     v.push_back({"01-welcome", [](KioskState&) {}});
     v.push_back({"02-welcome-polski-large-text", [](KioskState& s) { s.language = "pl"; s.large_text = true; }});
     v.push_back({"03-welcome-offline", [](KioskState& s) { s.connection = Connection::offline; }});
-    v.push_back({"04-checkin-choice", [](KioskState& s) { s.screen = Screen::checkin_choice; }});
     v.push_back({"05-reference", [](KioskState& s) {
         entry(s, Step::checkin_reference, Field::reference);
         type(s, Field::reference, "K7M2");
     }});
     v.push_back({"06-date-of-birth", [](KioskState& s) {
-        entry(s, Step::checkin_dob, Field::dob_year);
+        s.screen = Screen::welcome; // the first screen's keypad, part typed
+        s.step = Step::checkin_dob;
+        s.focus = Field::dob_year;
         type(s, Field::dob_day, "12");
         type(s, Field::dob_month, "03");
         type(s, Field::dob_year, "19");

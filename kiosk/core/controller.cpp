@@ -31,7 +31,7 @@ void Controller::note_input() { last_input_ = seconds_(); }
 bool Controller::drain() { return mailbox_.drain(); }
 
 void Controller::apply(const Intent& in) {
-    if (in.action != Action::type_text && in.action != Action::backspace &&
+    if (in.action != Action::type_text && in.action != Action::tap_key && in.action != Action::backspace &&
         in.action != Action::focus_field && in.action != Action::corner_tap)
         state_.field_error.clear();
     switch (in.action) {
@@ -40,9 +40,8 @@ void Controller::apply(const Intent& in) {
     case Action::finish_visit: reset_visit(); break;
     case Action::back: back(); break;
     case Action::next: next(); break;
-    case Action::start_checkin: state_.screen = Screen::checkin_choice; break;
+    case Action::start_checkin: go_to_step(Step::checkin_dob); break;
     case Action::checkin_by_reference: go_to_step(Step::checkin_reference); break;
-    case Action::checkin_by_dob: go_to_step(Step::checkin_dob); break;
     case Action::start_booking: load_services(); break;
     case Action::set_language:
         if (in.text != state_.language) {
@@ -53,12 +52,17 @@ void Controller::apply(const Intent& in) {
     case Action::toggle_large_text: state_.large_text = !state_.large_text; break;
     case Action::toggle_contrast: state_.high_contrast = !state_.high_contrast; break;
     case Action::type_text:
-        if (state_.screen == Screen::entry && state_.field_error != "checkin.ambiguous")
+    case Action::tap_key: {
+        bool keypad = in.action == Action::tap_key && state_.screen == Screen::welcome;
+        if ((state_.screen == Screen::entry || keypad) && state_.field_error != "checkin.ambiguous")
             state_.field_error.clear(); // an error goes once the person types again
-        type_text(in.text);
+        if (keypad) welcome_keypad();
+        type_text(in.text, keypad);
         break;
+    }
     case Action::backspace:
-        if (state_.screen == Screen::entry) {
+        if (state_.screen == Screen::welcome) welcome_keypad();
+        if (state_.screen == Screen::entry || state_.screen == Screen::welcome) {
             if (state_.field_error != "checkin.ambiguous") state_.field_error.clear();
             state_.buffers[state_.focus].pop_back();
         }
@@ -120,18 +124,30 @@ void Controller::show_answer(Screen screen) {
 }
 
 void Controller::go_to_step(Step step) {
-    state_.screen = Screen::entry;
+    // The check-in's date of birth is typed on the first screen itself: no tap to get there.
+    state_.screen = step == Step::checkin_dob ? Screen::welcome : Screen::entry;
     state_.step = step;
     state_.focus = step_fields(step).front();
 }
 
-void Controller::type_text(const std::string& text) {
-    if (state_.screen == Screen::welcome || state_.screen == Screen::checkin_choice) {
+void Controller::welcome_keypad() {
+    // After a scan (or Back from elsewhere) the first screen's keypad types the date again.
+    auto fields = step_fields(Step::checkin_dob);
+    if (state_.step != Step::checkin_dob || std::find(fields.begin(), fields.end(), state_.focus) == fields.end()) {
+        state_.step = Step::checkin_dob;
+        state_.focus = fields.front();
+    }
+}
+
+void Controller::type_text(const std::string& text, bool keypad) {
+    // On the first screen a scanner's characters (a physical keyboard's) gather in the
+    // scan buffer until its Enter; the on-screen keypad types the date of birth.
+    if (state_.screen == Screen::welcome && !keypad) {
         state_.buffers[Field::scan].append(text);
         last_scan_key_ = seconds_();
         return;
     }
-    if (state_.screen != Screen::entry) return;
+    if (state_.screen != Screen::entry && !keypad) return;
     TextField& field = state_.buffers[state_.focus];
     for (char c : text) { // single-byte filters; other text goes to name fields as typed
         if (is_digit_field(state_.focus) && !std::isdigit(static_cast<unsigned char>(c))) return;
@@ -173,7 +189,20 @@ void Controller::date_typed() {
         return;
     }
     // A full year on the check-in's date moves on to the initial by itself.
-    if (state_.step == Step::checkin_dob) next();
+    if (state_.step == Step::checkin_dob) checkin_dob_done();
+}
+
+bool Controller::dob_ok(Field d, Field m, Field y) {
+    auto& buf = state_.buffers;
+    std::string text = compose_date(buf[d].view(), buf[m].view(), buf[y].view());
+    auto today_date = shared::parse_date(today());
+    bool ok = today_date && shared::validate_date_of_birth(text, "date_of_birth", *today_date).ok();
+    if (!ok) state_.field_error = "error.date";
+    return ok;
+}
+
+void Controller::checkin_dob_done() {
+    if (dob_ok(Field::dob_day, Field::dob_month, Field::dob_year)) go_to_step(Step::checkin_initial);
 }
 
 void Controller::submit_scan() {
@@ -198,19 +227,19 @@ void Controller::submit_scan() {
 }
 
 void Controller::next() {
-    if (state_.screen == Screen::welcome || state_.screen == Screen::checkin_choice) {
-        submit_scan();
+    if (state_.screen == Screen::welcome) { // Enter: a scan's end, else the typed date's
+        auto& b = state_.buffers;
+        if (b[Field::scan].empty() && (!b[Field::dob_day].empty() || !b[Field::dob_month].empty() ||
+                                       !b[Field::dob_year].empty())) {
+            welcome_keypad();
+            checkin_dob_done();
+        } else {
+            submit_scan();
+        }
         return;
     }
     if (state_.screen != Screen::entry) return;
     auto& buf = state_.buffers;
-    auto dob_ok = [&](Field d, Field m, Field y) {
-        std::string text = compose_date(buf[d].view(), buf[m].view(), buf[y].view());
-        auto today_date = shared::parse_date(today());
-        bool ok = today_date && shared::validate_date_of_birth(text, "date_of_birth", *today_date).ok();
-        if (!ok) state_.field_error = "error.date";
-        return ok;
-    };
     auto name_ok = [&](Field f) {
         bool ok = shared::validate_name(buf[f].view(), "name", 40).ok();
         if (!ok) {
@@ -230,9 +259,7 @@ void Controller::next() {
     };
     switch (state_.step) {
     case Step::checkin_reference: check_in_by_reference(); break;
-    case Step::checkin_dob:
-        if (dob_ok(Field::dob_day, Field::dob_month, Field::dob_year)) go_to_step(Step::checkin_initial);
-        break;
+    case Step::checkin_dob: checkin_dob_done(); break;
     case Step::checkin_initial:
         if (buf[Field::initial].empty()) state_.field_error = "error.initial";
         else check_in_by_dob();
@@ -284,10 +311,9 @@ void Controller::next() {
 void Controller::back() {
     bool child = state_.booking.service && state_.booking.service->needs_child;
     switch (state_.screen) {
-    case Screen::checkin_choice:
     case Screen::services:
     case Screen::staff:
-    case Screen::problem: state_.screen = Screen::welcome; break;
+    case Screen::problem: go_to_step(Step::checkin_dob); break; // the first screen
     case Screen::days: state_.screen = Screen::services; break;
     case Screen::times: state_.screen = Screen::days; break;
     case Screen::review: go_to_step(Step::phone); break;
@@ -299,14 +325,14 @@ void Controller::back() {
         }
         switch (state_.step) {
         case Step::checkin_reference:
-        case Step::checkin_dob: state_.screen = Screen::checkin_choice; break;
+        case Step::checkin_dob: go_to_step(Step::checkin_dob); break; // the first screen
         case Step::checkin_initial: go_to_step(Step::checkin_dob); break;
         case Step::client_name: state_.screen = Screen::times; break;
         case Step::client_dob: go_to_step(Step::client_name); break;
         case Step::child_name: go_to_step(Step::client_dob); break;
         case Step::child_dob: go_to_step(Step::child_name); break;
         case Step::phone: go_to_step(child ? Step::child_dob : Step::client_dob); break;
-        case Step::staff_pin: state_.screen = Screen::welcome; break;
+        case Step::staff_pin: go_to_step(Step::checkin_dob); break;
         }
         break;
     default: break;
@@ -332,8 +358,8 @@ void Controller::reset_visit() {
     state_.checked_in.clear();
     state_.checkin_answer = CheckinAnswer::none;
     state_.screen = Screen::welcome;
-    state_.step = Step::checkin_reference;
-    state_.focus = Field::reference;
+    state_.step = Step::checkin_dob;
+    state_.focus = Field::dob_day;
     state_.language = options_.default_language;
     state_.large_text = false;
     state_.high_contrast = false;

@@ -62,9 +62,16 @@ class Controller {
 
   private:
     // Intents (controller.cpp).
-    void type_text(const std::string& text);
+    /// `keypad`: an on-screen key on the first screen (the date of birth), not a scanner.
+    void type_text(const std::string& text, bool keypad);
+    /// The first screen's keypad types into the check-in's date of birth.
+    void welcome_keypad();
     /// After a digit on a date step: moves on when the field cannot take another.
     void date_typed();
+    /// Checks a typed date of birth (error.date under the fields when it is not one).
+    bool dob_ok(Field day, Field month, Field year);
+    /// The check-in's date of birth is complete: on to the initial if it is a date.
+    void checkin_dob_done();
     void next();
     void back();
     void go_to_step(Step step);

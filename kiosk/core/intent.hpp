@@ -13,14 +13,14 @@ enum class Action {
     go_home,        // "Start again": ends the visit
     back,
     next,           // the entry screen's Next / Check in; Enter on a keyboard
-    start_checkin,
+    start_checkin,  // the date-of-birth keypad on the first screen ("Try again")
     checkin_by_reference,
-    checkin_by_dob,
     start_booking,
     set_language,   // text = language code
     toggle_large_text,
     toggle_contrast,
-    type_text,      // text = UTF-8 typed (on-screen or physical keyboard)
+    type_text,      // text = UTF-8 from a physical keyboard or a barcode scanner
+    tap_key,        // text = UTF-8 of an on-screen key
     backspace,
     switch_alphabet, // Latin <-> Cyrillic keyboard
     focus_field,    // field

@@ -17,8 +17,7 @@ namespace frontdoor::kiosk {
 namespace wire = frontdoor::shared::wire;
 
 enum class Screen {
-    welcome,
-    checkin_choice, // by reference or by date of birth
+    welcome, // book, or check in: the date-of-birth keypad is on it (Step::checkin_dob)
     entry,          // one step of typing (see Step)
     checkin_result,
     services,
@@ -46,7 +45,7 @@ enum class Step {
 
 /// Every buffer a person can type into.
 enum class Field {
-    scan, // characters typed (or scanned) on the first screens
+    scan, // characters a scanner (or physical keyboard) types on the first screen
     reference,
     dob_day,
     dob_month,
@@ -112,8 +111,8 @@ enum class RetryKind { none, checkin_reference, checkin_dob, services, availabil
 
 struct KioskState {
     Screen screen = Screen::welcome;
-    Step step = Step::checkin_reference;
-    Field focus = Field::reference;
+    Step step = Step::checkin_dob; // the first screen's keypad types a date of birth
+    Field focus = Field::dob_day;
     std::string language = "en";
     bool large_text = false;
     bool high_contrast = false;

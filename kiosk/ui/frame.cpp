@@ -174,7 +174,6 @@ FrameOutput draw_frame(UiContext& ui) {
     } else {
         switch (s.screen) {
         case Screen::welcome: in = draw_welcome(ui); break;
-        case Screen::checkin_choice: in = draw_checkin_choice(ui); break;
         case Screen::entry: in = draw_entry(ui); break;
         case Screen::checkin_result: in = draw_checkin_result(ui); break;
         case Screen::services: in = draw_services(ui); break;

@@ -104,7 +104,7 @@ Intent draw_keyboard(UiContext& ui, Keys keys, const TextField& field, float hei
                         out = make_intent(Action::backspace);
                 } else if (big_button(ui, ("key." + k).c_str(), k.c_str(), ButtonKind::secondary,
                                       ImVec2(kw, h))) {
-                    out = make_intent(Action::type_text, k);
+                    out = make_intent(Action::tap_key, k);
                 }
             }
         }
@@ -126,7 +126,7 @@ Intent draw_keyboard(UiContext& ui, Keys keys, const TextField& field, float hei
             const std::string& shown = capital ? up[i] : lo[i];
             if (big_button(ui, ("key." + up[i]).c_str(), shown.c_str(), ButtonKind::secondary,
                            ImVec2(kw, h)))
-                out = make_intent(Action::type_text, shown);
+                out = make_intent(Action::tap_key, shown);
         }
     }
     // Bottom row: other alphabet (Ukrainian only), space and hyphen (names), delete.
@@ -143,15 +143,15 @@ Intent draw_keyboard(UiContext& ui, Keys keys, const TextField& field, float hei
     }
     if (names) {
         if (big_button(ui, "key.hyphen", "-", ButtonKind::secondary, ImVec2(kw, h)))
-            out = make_intent(Action::type_text, "-");
+            out = make_intent(Action::tap_key, "-");
         ImGui::SameLine();
         if (big_button(ui, "key.apostrophe", "'", ButtonKind::secondary, ImVec2(kw, h)))
-            out = make_intent(Action::type_text, "'");
+            out = make_intent(Action::tap_key, "'");
         ImGui::SameLine();
         used += 2 * (kw + gap);
         float space_w = std::max(kw, w - used - gap);
         if (big_button(ui, "key.space", ui.t("keys.space"), ButtonKind::secondary, ImVec2(space_w, h)))
-            out = make_intent(Action::type_text, " ");
+            out = make_intent(Action::tap_key, " ");
         ImGui::SameLine();
     } else {
         ImGui::SetCursorPosX(x0 + w - del_w);

@@ -136,8 +136,7 @@ TEST_SUITE("kiosk.journeys") {
         std::string ref = book_today(hub, "Zephyr", "1988-04-09");
         KioskHarness h(kiosk_for(hub));
         wait_online(h);
-        REQUIRE(h.tap("checkin"));
-        REQUIRE(h.tap("by_reference"));
+        REQUIRE(h.tap("by_reference")); // "Use my booking reference instead", on the first screen
         REQUIRE(h.tap_keys(ref)); // the 8th character checks in: no Next
         REQUIRE(h.wait_until([&] { return h.state.screen == Screen::checkin_result; }));
         CHECK(h.state.checkin_answer == CheckinAnswer::checked_in);
@@ -154,8 +153,7 @@ TEST_SUITE("kiosk.journeys") {
         book_today(hub, "Quill", "1979-11-30");
         KioskHarness h(kiosk_for(hub));
         wait_online(h);
-        REQUIRE(h.tap("checkin"));
-        REQUIRE(h.tap("by_dob"));
+        REQUIRE(h.state.screen == Screen::welcome); // the first screen's keypad types the date
         REQUIRE(h.tap_keys("30111979")); // a whole date moves on by itself
         REQUIRE(h.state.step == Step::checkin_initial);
         REQUIRE(h.tap_keys("Q")); // the initial checks in: no Next
@@ -165,8 +163,6 @@ TEST_SUITE("kiosk.journeys") {
 
         SUBCASE("no match says: please see reception") {
             REQUIRE(h.tap("done"));
-            REQUIRE(h.tap("checkin"));
-            REQUIRE(h.tap("by_dob"));
             REQUIRE(h.tap_keys("01011950"));
             REQUIRE(h.tap_keys("X"));
             REQUIRE(h.wait_until([&] { return h.state.screen == Screen::checkin_result; }));
@@ -181,8 +177,6 @@ TEST_SUITE("kiosk.journeys") {
         book_today(hub, "Voss", "1985-02-14", 1); // another room, the same time
         KioskHarness h(kiosk_for(hub));
         wait_online(h);
-        REQUIRE(h.tap("checkin"));
-        REQUIRE(h.tap("by_dob"));
         REQUIRE(h.tap_keys("14021985"));
         REQUIRE(h.tap_keys("V"));
         REQUIRE(h.wait_until([&] { return h.state.checkin_answer == CheckinAnswer::ambiguous; }));
@@ -201,12 +195,16 @@ TEST_SUITE("kiosk.journeys") {
         CHECK(h.state.checkin_answer == CheckinAnswer::checked_in);
         CHECK(h.state.buffers.all_zero());
 
-        SUBCASE("and from the check-in choice screen") {
+        SUBCASE("and while a date of birth is half typed on the first screen's keypad") {
             REQUIRE(h.tap("done"));
-            REQUIRE(h.tap("checkin"));
+            REQUIRE(h.tap_keys("3011"));
+            REQUIRE(h.state.buffers[Field::dob_day].view() == "30");
+            REQUIRE(h.state.buffers[Field::dob_month].view() == "11");
             h.type_physical(ref, true); // checking in twice answers the same
+            CHECK(h.state.buffers[Field::dob_year].empty()); // the scanner's digits are not the year
             REQUIRE(h.wait_until([&] { return h.state.screen == Screen::checkin_result; }));
             CHECK(h.state.checkin_answer == CheckinAnswer::checked_in);
+            CHECK(h.state.buffers.all_zero());
         }
     }
 

@@ -203,7 +203,8 @@ TEST_SUITE("kiosk.typing") {
             KioskHarness h({stub.url(), "token", w, hgt});
             REQUIRE(h.wait_until([&] { return h.state.me.has_value(); }));
             std::vector<std::pair<Step, float>> tops;
-            for (Step step : {Step::checkin_reference, Step::checkin_dob, Step::checkin_initial, Step::client_name,
+            // (The check-in's date of birth is typed on the first screen, under "Book".)
+            for (Step step : {Step::checkin_reference, Step::checkin_initial, Step::client_name,
                               Step::client_dob, Step::child_name, Step::phone}) {
                 h.state.screen = Screen::entry;
                 h.state.step = step;
@@ -219,6 +220,37 @@ TEST_SUITE("kiosk.typing") {
             }
             CHECK(h.imgui_errors().empty());
         }
+    }
+}
+
+TEST_SUITE("kiosk.welcome") {
+    TEST_CASE("the first screen's keypad types the date of birth; Back from the initial or the reference returns to it") {
+        StubHub stub;
+        KioskHarness h({stub.url(), "token"});
+        REQUIRE(h.wait_until([&] { return h.state.me.has_value(); }));
+        CHECK(h.has("book"));
+        CHECK(h.has("by_reference"));
+        REQUIRE(h.tap_keys("3011"));
+        CHECK(h.state.screen == Screen::welcome);
+        CHECK(h.state.focus == Field::dob_year); // 30 and 11 moved on by themselves
+        CHECK(h.state.buffers[Field::scan].empty());
+        REQUIRE(h.tap_keys("2999")); // 30 11 2999 is no date of birth: said, and kept here
+        CHECK(h.state.screen == Screen::welcome);
+        CHECK(h.shows_notice("error.date"));
+        for (int i = 0; i < 4; ++i) REQUIRE(h.tap("key.delete"));
+        CHECK(h.state.buffers[Field::dob_year].empty());
+        CHECK(h.state.buffers[Field::dob_day].view() == "30"); // delete takes from the year only
+        REQUIRE(h.tap_keys("1979"));
+        REQUIRE(h.state.step == Step::checkin_initial); // 1979: on to the initial
+        REQUIRE(h.tap("back"));
+        CHECK(h.state.screen == Screen::welcome);
+        CHECK(h.state.buffers[Field::dob_year].view() == "1979"); // nothing typed is lost
+        REQUIRE(h.tap("by_reference"));
+        CHECK(h.state.step == Step::checkin_reference);
+        REQUIRE(h.tap("back"));
+        CHECK(h.state.screen == Screen::welcome);
+        CHECK(h.has("field.2")); // the keypad's date fields again
+        CHECK(h.imgui_errors().empty());
     }
 }
 

@@ -33,20 +33,12 @@ const char* next_key(Step step) {
 
 } // namespace
 
-Intent draw_entry(UiContext& ui) {
+Intent draw_step_fields(UiContext& ui, Step step, float w) {
     Intent out;
     const KioskState& s = ui.state;
-    bool wide = ui.landscape();
-    float full = begin_column(ui, wide ? 48.f : 34.f);
     float gap = ImGui::GetStyle().ItemSpacing.x;
-    // Landscape: question, fields and buttons on the left, the keyboard on the right.
-    float w = wide ? full * 0.42f : full;
-    if (wide) ImGui::BeginChild("##question", ImVec2(w, 0), false, ImGuiWindowFlags_NoBackground);
-    heading(ui, ui.t(step_title_key(s.step)));
-    if (const char* hint = hint_key(s.step)) body(ui, ui.t(hint));
-
-    auto fields = step_fields(s.step);
-    bool row = is_date_step(s.step);
+    auto fields = step_fields(step);
+    bool row = is_date_step(step);
     for (std::size_t i = 0; i < fields.size(); ++i) {
         Field f = fields[i];
         float fw = w;
@@ -60,6 +52,22 @@ Intent draw_entry(UiContext& ui) {
                      f == Field::staff_pin, fw))
             out = make_intent(Action::focus_field, f);
     }
+    return out;
+}
+
+Intent draw_entry(UiContext& ui) {
+    Intent out;
+    const KioskState& s = ui.state;
+    bool wide = ui.landscape();
+    float full = begin_column(ui, wide ? 48.f : 34.f);
+    float gap = ImGui::GetStyle().ItemSpacing.x;
+    // Landscape: question, fields and buttons on the left, the keyboard on the right.
+    float w = wide ? full * 0.42f : full;
+    if (wide) ImGui::BeginChild("##question", ImVec2(w, 0), false, ImGuiWindowFlags_NoBackground);
+    heading(ui, ui.t(step_title_key(s.step)));
+    if (const char* hint = hint_key(s.step)) body(ui, ui.t(hint));
+
+    if (Intent f = draw_step_fields(ui, s.step, w)) out = f;
     if (!s.field_error.empty()) notice(ui, ui.t(s.field_error.c_str()));
     if (ui.busy() && ui.now - s.request.started_at > 0.3) spinner(ui);
 

@@ -8,8 +8,10 @@
 namespace frontdoor::kiosk {
 
 Intent draw_welcome(UiContext& ui);
-Intent draw_checkin_choice(UiContext& ui);
 Intent draw_entry(UiContext& ui);
+/// A step's fields (a date's day, month and year side by side) in `width`; a tap
+/// focuses one.
+Intent draw_step_fields(UiContext& ui, Step step, float width);
 Intent draw_checkin_result(UiContext& ui);
 Intent draw_services(UiContext& ui);
 Intent draw_days(UiContext& ui);
