@@ -7,6 +7,7 @@
 #include "server/services/crypto.hpp"
 #include "server/storage/booking_repo.hpp"
 #include "server/storage/setup_repo.hpp"
+#include "server/storage/translation_repo.hpp"
 
 namespace frontdoor::server {
 namespace {
@@ -156,14 +157,51 @@ Result<DemoInfo> load_demo(Services& s, const shared::Clock& clock) {
              "absence");
 
         std::map<std::string, storage::ServiceRow> service;
-        auto make_service = [&](const char* key, ServiceInput in) { service[key] = must(s.setup.create_service(demo, in), "service"); };
-        make_service("antenatal", {"Antenatal appointment", "appointment", 30, "midwife"});
-        make_service("hv", {"Health visitor check", "appointment", 30, "health_visitor", std::nullopt, true, true});
-        make_service("feeding", {"Infant feeding support", "appointment", 45, "infant_feeding", std::nullopt, true, true});
+        auto make_service = [&](const char* key, ServiceInput in, const char* description = "") {
+            in.description = description;
+            service[key] = must(s.setup.create_service(demo, in), "service");
+        };
+        make_service("antenatal", {"Antenatal appointment", "appointment", 30, "midwife"}, "Check-ups while you are pregnant");
+        make_service("hv", {"Health visitor check", "appointment", 30, "health_visitor", std::nullopt, true, true},
+                     "Growth, feeding and development of children under 5");
+        make_service("feeding", {"Infant feeding support", "appointment", 45, "infant_feeding", std::nullopt, true, true},
+                     "Help with breast or bottle feeding");
         make_service("family", {"Family support chat", "appointment", 60, "family_worker", std::nullopt, true, false, true});
         make_service("review", {"Staff-only review", "appointment", 30, "health_visitor", std::nullopt, false});
-        make_service("parenting", {"Parenting Together", "group", 120, "family_worker", 12});
-        make_service("massage", {"Baby massage", "group", 60, "health_visitor", 8, true, true});
+        make_service("parenting", {"Parenting Together", "group", 120, "family_worker", 12},
+                     "A group for parents and carers, 8 weeks");
+        make_service("massage", {"Baby massage", "group", 60, "health_visitor", 8, true, true},
+                     "For babies from 6 weeks, with a parent");
+        // What families read at the kiosk in their own language (set-up's "Names by language").
+        const std::map<std::string, std::vector<storage::TranslationRow>> names = {
+            {"antenatal",
+             {{"pl", "Wizyta w ciąży", "Kontrole w czasie ciąży"},
+              {"pt", "Consulta pré-natal", "Consultas durante a gravidez"},
+              {"ro", "Consultație prenatală", "Controale în timpul sarcinii"},
+              {"uk", "Прийом під час вагітності", "Огляди під час вагітності"}}},
+            {"hv",
+             {{"pl", "Wizyta pielęgniarki środowiskowej", "Wzrost, karmienie i rozwój dzieci do 5 lat"},
+              {"pt", "Consulta de saúde infantil", "Crescimento, alimentação e desenvolvimento até aos 5 anos"},
+              {"ro", "Vizita asistentei comunitare", "Creșterea, hrănirea și dezvoltarea copiilor sub 5 ani"},
+              {"uk", "Огляд патронажної медсестри", "Ріст, годування та розвиток дітей до 5 років"}}},
+            {"feeding",
+             {{"pl", "Pomoc w karmieniu niemowląt", "Pomoc przy karmieniu piersią lub butelką"},
+              {"pt", "Apoio à alimentação do bebé", "Ajuda com a amamentação ou o biberão"},
+              {"ro", "Sprijin pentru hrănirea sugarului", "Ajutor la alăptare sau la hrănirea cu biberonul"},
+              {"uk", "Підтримка годування немовлят", "Допомога з грудним або штучним годуванням"}}},
+            {"parenting",
+             {{"pl", "Rodzicielstwo razem", "Grupa dla rodziców i opiekunów, 8 tygodni"},
+              {"pt", "Parentalidade em conjunto", "Um grupo para pais e cuidadores, 8 semanas"},
+              {"ro", "Părinți împreună", "Un grup pentru părinți și îngrijitori, 8 săptămâni"},
+              {"uk", "Батьківство разом", "Група для батьків і опікунів, 8 тижнів"}}},
+            {"massage",
+             {{"pl", "Masaż niemowląt", "Dla niemowląt od 6 tygodni, z rodzicem"},
+              {"pt", "Massagem para bebés", "Para bebés a partir das 6 semanas, com um dos pais"},
+              {"ro", "Masaj pentru bebeluși", "Pentru bebeluși de la 6 săptămâni, cu un părinte"},
+              {"uk", "Масаж для немовлят", "Для немовлят від 6 тижнів, з батьками"}}},
+        };
+        for (const auto& [key, rows] : names)
+            must(s.translations.replace(demo, storage::Named::service, service[key].id, rows), "service names");
 
         // Parenting Together: Wednesdays 10:00 from this week, 8 weeks. Baby massage:
         // Thursdays 13:30 for 6 weeks from the first Thursday after today.

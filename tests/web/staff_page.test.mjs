@@ -479,6 +479,17 @@ describe('staff page', { timeout: 180_000 }, () => {
       assert.equal(left.status, 200);
       assert.ok(left.json.sessions.every((x) => ukDate(x.start.slice(0, 10)) !== lastDate || x.cancelled), 'the last date is gone');
       assert.deepEqual(await accessibilityProblems(page), [], 'WCAG A/AA on group sessions');
+
+      // The hub's name in Polish, as a Polish family reads it at the kiosk.
+      await page.goto('/#/setup?tab=languages');
+      await page.waitForSelector('#lang-editor input[name="pl.name"]', { timeout: 5_000 });
+      await page.fill('#lang-editor input[name="pl.name"]', 'Centrum Rodzinne Riverside');
+      await page.click('#lang-editor button[type="submit"]');
+      await page.waitForSelector('text=/Saved: .+ in 1 language besides English/', { timeout: 5_000 });
+      const named = await apiCall(server.url, 'GET', `/api/v1/hubs/${hubId}/translations`, { token: deskToken });
+      assert.equal(named.status, 200);
+      assert.equal(named.json.translations.pl.name, 'Centrum Rodzinne Riverside');
+      assert.deepEqual(await accessibilityProblems(page), [], 'WCAG A/AA on names by language');
       assert.deepEqual(manager.page.problems, []);
     } finally {
       await manager.close();

@@ -3,6 +3,8 @@
 // once for a practitioner or a room, in several states.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include <map>
 #include <set>
 
@@ -89,6 +91,15 @@ TEST_CASE("the demo loads once, and its logins and kiosk token work") {
     for (const auto& s : *offered) CHECK(s.name != "Staff-only review");
     CHECK(offered->size() == 5); // not the discreet "Family support chat": staff book it
     for (const auto& s : *offered) CHECK(s.name != "Family support chat");
+    // ... and in the family's language: every one the kiosk offers has a Polish name.
+    auto polish = t.services.setup.hub_services(*kiosk, demo->hub_id, "pl");
+    REQUIRE(polish);
+    REQUIRE(polish->size() == 5);
+    for (const auto& s : *polish) {
+        CHECK(s.name_lang == "pl");
+        CHECK_FALSE(s.description.empty());
+    }
+    CHECK(std::any_of(polish->begin(), polish->end(), [](const auto& s) { return s.name == "Masaż niemowląt"; }));
 
     // The full baby massage session: no place left.
     auto full = t.db.read([&](storage::Connection& c) {
