@@ -214,16 +214,15 @@ TEST_CASE("marked arrived at the desk past the allowance is as late as a kiosk c
     TestServer server;
     Fixture f(server);
     auto t = todays_clinic(f); // Okafor 10:00, Smith 10:30
-    auto admin = server.relogin_admin();
     auto arrive = [&](const json& booking, const std::string& at) {
         server.clock().set(instant(at));
         REQUIRE_REPLY(server.post("/api/v1/bookings/" + std::to_string(booking["id"].get<Id>()) + "/status",
-                                  json{{"status", "arrived"}}, admin),
+                                  json{{"status", "arrived"}}, server.relogin_admin()),
                       200);
     };
     arrive(t.okafor, "2027-01-13T10:40:00Z");
     arrive(t.smith, "2027-01-13T10:35:00Z"); // 5 minutes past: on time
-    auto day = server.get("/api/v1/hubs/" + std::to_string(t.hub) + "/day?date=2027-01-13", admin);
+    auto day = server.get("/api/v1/hubs/" + std::to_string(t.hub) + "/day?date=2027-01-13", server.relogin_admin());
     REQUIRE_REPLY(day, 200);
     std::map<Id, json> rows;
     for (const auto& a : day.body["appointments"]) rows[a["booking_id"].get<Id>()] = a;
