@@ -100,7 +100,9 @@ void WorkerPool::run(std::list<Worker>::iterator self) {
     // A long task (an event stream) left memory in malloc's arenas that nothing may
     // reuse soon: give it back, so a crowd of pages that came and went does not stay
     // in the server's resident size.
+#ifndef __SANITIZE_ADDRESS__ // ASan's allocator is not glibc's: nothing of ours to trim
     ::malloc_trim(0);
+#endif
 }
 
 void WorkerPool::shutdown() {
