@@ -1,4 +1,4 @@
-// frontdoor-server: init, serve, demo. Flags, config, wiring, signals; nothing else.
+// frontdoor-server: init, serve, demo, backup, restore. Flags, config, wiring, signals; nothing else.
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -40,11 +40,23 @@ int main(int argc, char** argv) {
     demo_cmd->add_option("--db", demo.db, "database file")->required();
     demo_cmd->add_option("--kiosk-token-file", demo.kiosk_token_file, "also write the kiosk token here");
 
+    BackupArgs backup;
+    auto* backup_cmd = app.add_subcommand("backup", "copy a live database, consistent and checked");
+    backup_cmd->add_option("--db", backup.db, "database file")->required();
+    backup_cmd->add_option("--to", backup.to, "backup file to write (replaced only by a checked copy)")->required();
+
+    RestoreArgs restore;
+    auto* restore_cmd = app.add_subcommand("restore", "replace a stopped server's database with a backup");
+    restore_cmd->add_option("--from", restore.from, "backup file")->required();
+    restore_cmd->add_option("--db", restore.db, "database file to replace")->required();
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*init_cmd) return run_init(init);
         if (*serve_cmd) return run_serve(serve);
         if (*demo_cmd) return run_demo(demo);
+        if (*backup_cmd) return run_backup(backup);
+        if (*restore_cmd) return run_restore(restore);
     } catch (const std::exception& e) {
         std::fprintf(stderr, "frontdoor-server: %s\n", e.what());
         return 1;

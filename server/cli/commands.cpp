@@ -11,9 +11,15 @@
 #include <sys/stat.h>
 
 #include "server/cli/config.hpp"
+#include "server/cli/web_root.hpp"
 #include "server/http/server.hpp"
 #include "server/services/demo_data.hpp"
 #include "server/services/services.hpp"
+#include "server/storage/backup.hpp"
+
+#ifndef FRONTDOOR_SOURCE_WEB_ROOT
+#define FRONTDOOR_SOURCE_WEB_ROOT ""
+#endif
 
 namespace frontdoor::server::cli {
 namespace {
@@ -23,6 +29,23 @@ std::string read_password() {
     std::string line;
     std::getline(std::cin, line);
     return line;
+}
+
+/// The staff page's folder when none was given; the API alone, said so, when none is found.
+void choose_web_root(ServerOptions& o) {
+    if (!o.web_root.empty()) return;
+    auto search = find_web_root(own_executable(), FRONTDOOR_SOURCE_WEB_ROOT);
+    if (!search.found.empty()) {
+        o.web_root = search.found;
+        std::fprintf(stderr, "frontdoor-server: serving the staff page from %s\n", o.web_root.c_str());
+        return;
+    }
+    std::string looked;
+    for (const auto& l : search.looked) looked += (looked.empty() ? "" : ", ") + l;
+    std::fprintf(stderr,
+                 "frontdoor-server: no staff page found (looked in %s; give --web-root or web_root in the "
+                 "config); serving the API only\n",
+                 looked.empty() ? "no folder" : looked.c_str());
 }
 
 } // namespace
@@ -73,6 +96,14 @@ int run_serve(const ServeArgs& args) {
         std::fprintf(stderr, "frontdoor-server: --db (or db in the config) is required\n");
         return 2;
     }
+    // One server per database, for the process's life (restore tries the same lock).
+    auto lock = storage::DatabaseLock::try_acquire(o.db_path);
+    if (!lock) {
+        std::fprintf(stderr, "frontdoor-server: another server holds %s (%s); one server per database\n",
+                     o.db_path.c_str(), storage::DatabaseLock::lock_path(o.db_path).c_str());
+        return 1;
+    }
+    choose_web_root(o);
 
     // Signals are taken by this thread alone, with sigwait; request threads inherit the mask.
     sigset_t stop_signals;
@@ -124,6 +155,30 @@ int run_demo(const DemoArgs& args) {
         std::printf("Kiosk token written to %s\n", args.kiosk_token_file.c_str());
     }
     return 0;
+}
+
+int run_backup(const BackupArgs& args) {
+    try {
+        auto copy = storage::backup_database(args.db, args.to);
+        std::printf("backed up %s to %s: %ju bytes, %lld bookings, schema %d, integrity ok\n", args.db.c_str(),
+                    args.to.c_str(), copy.bytes, static_cast<long long>(copy.bookings), copy.schema_version);
+        return 0;
+    } catch (const storage::BackupError& e) {
+        std::fprintf(stderr, "frontdoor-server: backup: %s\n", e.what());
+        return 1;
+    }
+}
+
+int run_restore(const RestoreArgs& args) {
+    try {
+        auto copy = storage::restore_database(args.from, args.db);
+        std::printf("restored %s from %s: %ju bytes, %lld bookings, schema %d\n", args.db.c_str(),
+                    args.from.c_str(), copy.bytes, static_cast<long long>(copy.bookings), copy.schema_version);
+        return 0;
+    } catch (const storage::BackupError& e) {
+        std::fprintf(stderr, "frontdoor-server: restore: %s\n", e.what());
+        return 1;
+    }
 }
 
 } // namespace frontdoor::server::cli

@@ -34,4 +34,20 @@ struct DemoArgs {
 };
 int run_demo(const DemoArgs& args);
 
+struct BackupArgs {
+    std::string db;
+    std::string to;
+};
+/// 0 and one line naming the copy (bytes, bookings); 1 and a sentence when no checked
+/// copy was written (the target is then untouched).
+int run_backup(const BackupArgs& args);
+
+struct RestoreArgs {
+    std::string from;
+    std::string db;
+};
+/// 0 when the database is the backup's copy; 1 and a sentence when the backup is not a
+/// sound Front Door database or a running server holds the database. Never asks.
+int run_restore(const RestoreArgs& args);
+
 } // namespace frontdoor::server::cli
