@@ -40,11 +40,14 @@ int main(int argc, char** argv) {
     demo_cmd->add_option("--db", demo.db, "database file")->required();
     demo_cmd->add_option("--kiosk-token-file", demo.kiosk_token_file, "also write the kiosk token here");
 
+    auto* routes_cmd = app.add_subcommand("routes", "print the route table as JSON (docs/api/openapi.yaml must agree)");
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*init_cmd) return run_init(init);
         if (*serve_cmd) return run_serve(serve);
         if (*demo_cmd) return run_demo(demo);
+        if (*routes_cmd) return run_routes();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "frontdoor-server: %s\n", e.what());
         return 1;

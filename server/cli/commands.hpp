@@ -34,4 +34,8 @@ struct DemoArgs {
 };
 int run_demo(const DemoArgs& args);
 
+/// Prints the route table as JSON on stdout (http/api.hpp route_table_json), from a
+/// server built over a scratch database that is removed again.
+int run_routes();
+
 } // namespace frontdoor::server::cli
