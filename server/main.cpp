@@ -49,6 +49,7 @@ int main(int argc, char** argv) {
     auto* restore_cmd = app.add_subcommand("restore", "replace a stopped server's database with a backup");
     restore_cmd->add_option("--from", restore.from, "backup file")->required();
     restore_cmd->add_option("--db", restore.db, "database file to replace")->required();
+    auto* routes_cmd = app.add_subcommand("routes", "print the route table as JSON (docs/api/openapi.yaml must agree)");
 
     CLI11_PARSE(app, argc, argv);
     try {
@@ -57,6 +58,7 @@ int main(int argc, char** argv) {
         if (*demo_cmd) return run_demo(demo);
         if (*backup_cmd) return run_backup(backup);
         if (*restore_cmd) return run_restore(restore);
+        if (*routes_cmd) return run_routes();
     } catch (const std::exception& e) {
         std::fprintf(stderr, "frontdoor-server: %s\n", e.what());
         return 1;

@@ -1,6 +1,6 @@
 #pragma once
 // Result<T>: a value or an Error{code, message, field}. The error codes are the
-// contract's (API.md): they travel over the wire as snake_case strings.
+// contract's (docs/api/openapi.yaml): they travel over the wire as snake_case strings.
 // Thread-safety: plain values, no shared state.
 
 #include <optional>

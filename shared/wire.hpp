@@ -1,5 +1,5 @@
 #pragma once
-// Wire types of API v1 (API.md) with their JSON forms, used by server and clients
+// Wire types of API v1 (docs/api/openapi.yaml) with their JSON forms, used by server and clients
 // alike. to_json writes the exact contract shape; parse_* reads one and reports the
 // first bad field in the contract's error codes. Instants stay RFC 3339 strings here:
 // the server formats them in the hub's offset, clients show them as they come.

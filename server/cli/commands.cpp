@@ -5,6 +5,7 @@
 #include <csignal>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 
@@ -179,6 +180,25 @@ int run_restore(const RestoreArgs& args) {
         std::fprintf(stderr, "frontdoor-server: restore: %s\n", e.what());
         return 1;
     }
+}
+
+int run_routes() {
+    std::string dir = (std::filesystem::temp_directory_path() / "frontdoor-routes-XXXXXX").string();
+    if (!::mkdtemp(dir.data())) {
+        std::fprintf(stderr, "frontdoor-server: cannot make a scratch folder in %s\n", dir.c_str());
+        return 1;
+    }
+    std::string table;
+    {
+        ServerOptions o;
+        o.db_path = dir + "/routes.db";
+        HttpServer server(o); // routes are registered here; nothing listens
+        table = http::route_table_json(server.route_table()).dump(2);
+    }
+    std::error_code ignored;
+    std::filesystem::remove_all(dir, ignored);
+    std::printf("%s\n", table.c_str());
+    return 0;
 }
 
 } // namespace frontdoor::server::cli

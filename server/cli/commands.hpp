@@ -50,4 +50,8 @@ struct RestoreArgs {
 /// sound Front Door database or a running server holds the database. Never asks.
 int run_restore(const RestoreArgs& args);
 
+/// Prints the route table as JSON on stdout (http/api.hpp route_table_json), from a
+/// server built over a scratch database that is removed again.
+int run_routes();
+
 } // namespace frontdoor::server::cli

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
+#include <tuple>
 #include <string_view>
 
 #include "server/http/front_server.hpp"
@@ -320,9 +322,68 @@ void Api::run(const char* method, const std::string& pattern, const PublicHandle
     metrics_.record_request(method, pattern, res.status, took.count());
 }
 
+std::string openapi_path(const std::string& pattern) {
+    static const std::pair<std::string_view, std::string_view> tokens[] = {
+        {R"((\d+))", "{id}"},
+        {"([A-Za-z0-9-]{1,20})", "{ref}"},
+        {"([A-Za-z0-9]{1,128})", "{code}"},
+        {R"(\.)", "."},
+    };
+    std::string out;
+    std::string_view rest = pattern;
+    while (!rest.empty()) {
+        bool matched = false;
+        for (const auto& [from, to] : tokens)
+            if (rest.substr(0, from.size()) == from) {
+                out += to;
+                rest.remove_prefix(from.size());
+                matched = true;
+                break;
+            }
+        if (matched) continue;
+        char c = rest.front();
+        if (std::string_view("\\()[]{}*+?.^$|").find(c) != std::string_view::npos)
+            throw std::invalid_argument("route pattern " + pattern + " has '" + std::string(rest) +
+                                        "', which has no OpenAPI path template (api.cpp openapi_path)");
+        out += c;
+        rest.remove_prefix(1);
+    }
+    return out;
+}
+
+namespace {
+constexpr const char* kMethodNames[] = {"GET", "POST", "PUT", "DELETE"};
+}
+
+json route_table_json(const std::vector<RouteInfo>& table) {
+    std::vector<const RouteInfo*> documented;
+    for (const auto& r : table)
+        if (r.documented) documented.push_back(&r);
+    std::stable_sort(documented.begin(), documented.end(), [](const RouteInfo* a, const RouteInfo* b) {
+        return std::tie(a->path, a->method) < std::tie(b->path, b->method);
+    });
+    json out = json::array();
+    for (const auto* r : documented) {
+        json roles = json::array();
+        for (auto role : r->roles) roles.push_back(std::string(role_name(role)));
+        out.push_back({{"method", r->method}, {"path", r->path}, {"roles", std::move(roles)}, {"public", r->is_public}});
+    }
+    return out;
+}
+
+void Api::record(Method m, const std::string& pattern, RoleSet roles, bool is_public, bool documented) {
+    RouteInfo r;
+    r.method = kMethodNames[static_cast<int>(m)];
+    r.pattern = pattern;
+    r.path = documented ? openapi_path(pattern) : "";
+    r.roles = std::move(roles);
+    r.is_public = is_public;
+    r.documented = documented;
+    table_.push_back(std::move(r));
+}
+
 void Api::add_public(Method m, const std::string& pattern, PublicHandler h) {
-    static constexpr const char* names[] = {"GET", "POST", "PUT", "DELETE"};
-    const char* method = names[static_cast<int>(m)];
+    const char* method = kMethodNames[static_cast<int>(m)];
     routes_.emplace_back(method, std::regex(pattern));
     auto handler = std::make_shared<const PublicHandler>(std::move(h));
     auto plain = [this, method, pattern, handler](const httplib::Request& req, httplib::Response& res) {
@@ -341,6 +402,7 @@ void Api::add_public(Method m, const std::string& pattern, PublicHandler h) {
 }
 
 void Api::add(Method m, const std::string& pattern, RoleSet roles, Handler h) {
+    record(m, pattern, roles, false, true);
     add_public(m, pattern, [this, roles = std::move(roles), h = std::move(h)](const httplib::Request& req,
                                                                             httplib::Response& res) {
         shared::Error why;
@@ -357,7 +419,17 @@ void Api::get(const std::string& p, RoleSet r, Handler h) { add(Method::get, p, 
 void Api::post(const std::string& p, RoleSet r, Handler h) { add(Method::post, p, std::move(r), std::move(h)); }
 void Api::put(const std::string& p, RoleSet r, Handler h) { add(Method::put, p, std::move(r), std::move(h)); }
 void Api::del(const std::string& p, RoleSet r, Handler h) { add(Method::del, p, std::move(r), std::move(h)); }
-void Api::public_get(const std::string& p, PublicHandler h) { add_public(Method::get, p, std::move(h)); }
-void Api::public_post(const std::string& p, PublicHandler h) { add_public(Method::post, p, std::move(h)); }
+void Api::public_get(const std::string& p, PublicHandler h) {
+    record(Method::get, p, {}, true, true);
+    add_public(Method::get, p, std::move(h));
+}
+void Api::public_post(const std::string& p, PublicHandler h) {
+    record(Method::post, p, {}, true, true);
+    add_public(Method::post, p, std::move(h));
+}
+void Api::undocumented_get(const std::string& p, PublicHandler h) {
+    record(Method::get, p, {}, true, false);
+    add_public(Method::get, p, std::move(h));
+}
 
 } // namespace frontdoor::server::http

@@ -64,6 +64,27 @@ inline const RoleSet kDeskAndKiosk{Role::admin, Role::manager, Role::reception, 
 inline const RoleSet kAnyone{Role::admin, Role::manager, Role::reception, Role::practitioner,
                              Role::kiosk};
 
+/// One registration, as the route table records it (`frontdoor-server routes`, the
+/// agreement test with docs/api/openapi.yaml).
+struct RouteInfo {
+    std::string method;  // GET, POST, PUT, DELETE
+    std::string pattern; // the regex httplib matches
+    std::string path;    // its OpenAPI path template ("/api/v1/hubs/{id}/day"); "" when undocumented
+    RoleSet roles;       // empty when public
+    bool is_public = false;
+    bool documented = true; // false: the staff page's files, which the document leaves out
+};
+
+/// A route's regex as an OpenAPI path template: (\d+) is {id}, ([A-Za-z0-9-]{1,20}) a
+/// booking's {ref}, ([A-Za-z0-9]{1,128}) a waitlist {code}, \. a dot. Throws
+/// std::invalid_argument on anything else, so a new kind of pattern cannot slip past
+/// the document unnoticed.
+std::string openapi_path(const std::string& pattern);
+
+/// The table as `frontdoor-server routes` prints it: [{"method","path","roles":[...],
+/// "public"}], documented routes only (by path template, then method).
+json route_table_json(const std::vector<RouteInfo>& table);
+
 class Api {
   public:
     using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Principal&)>;
@@ -78,6 +99,12 @@ class Api {
     void del(const std::string& pattern, RoleSet roles, Handler h);
     void public_get(const std::string& pattern, PublicHandler h);
     void public_post(const std::string& pattern, PublicHandler h);
+    /// A public GET the API document leaves out (the staff page's files): its pattern
+    /// need not translate to a path template.
+    void undocumented_get(const std::string& pattern, PublicHandler h);
+
+    /// Every registration so far, in order.
+    const std::vector<RouteInfo>& route_table() const { return table_; }
 
     /// Before routing, what every request must pass: a method we serve (else 405),
     /// a declared body of at most 64 KiB (else 413, unread), no framing that could be
@@ -98,6 +125,7 @@ class Api {
     enum class Method { get, post, put, del };
     void add(Method m, const std::string& pattern, RoleSet roles, Handler h);
     void add_public(Method m, const std::string& pattern, PublicHandler h);
+    void record(Method m, const std::string& pattern, RoleSet roles, bool is_public, bool documented);
     /// The wrapper every route passes through: the capped body read (routes that take
     /// one), the handler, the body sent, the final catch, the timing.
     void run(const char* method, const std::string& pattern, const PublicHandler& h, const httplib::Request& req,
@@ -105,6 +133,7 @@ class Api {
     void answer_unrouted(const httplib::Request& req, httplib::Response& res);
 
     std::vector<std::pair<std::string, std::regex>> routes_; // for 405's Allow
+    std::vector<RouteInfo> table_;
 
     httplib::Server& server_;
     AuthService& auth_;

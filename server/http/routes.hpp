@@ -16,6 +16,10 @@ void register_day_routes(Api& api, Services& s);
 void register_diary_routes(Api& api, Services& s);
 void register_series_routes(Api& api, Services& s);
 void register_translation_routes(Api& api, Services& s);
+/// GET /api/v1/openapi.json (routes_openapi.cpp).
+void register_openapi_routes(Api& api);
+/// docs/api/openapi.yaml, embedded at build time, as JSON.
+json openapi_json();
 
 /// A group session as staff see it (routes_setup.cpp): {id, service, hub_id, room, start,
 /// end, capacity, booked, places_left, staff?, series_id?, cancelled?}.

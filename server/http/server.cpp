@@ -118,6 +118,7 @@ void HttpServer::Impl::configure() {
     metrics.open_connections = [this] { return server.open_connections(); };
     metrics.open_streams = [this] { return events.open_streams(); };
     register_ops_routes(api, services);
+    register_openapi_routes(api);
     register_auth_routes(api, services, limits);
     register_setup_routes(api, services);
     register_booking_routes(api, services, metrics, limits);
@@ -153,6 +154,7 @@ HttpServer::HttpServer(ServerOptions options) : impl_(std::make_unique<Impl>(std
 
 HttpServer::~HttpServer() { stop(); }
 
+const std::vector<http::RouteInfo>& HttpServer::route_table() const { return impl_->api.route_table(); }
 Services& HttpServer::services() { return impl_->services; }
 storage::Database& HttpServer::database() { return impl_->db; }
 

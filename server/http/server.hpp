@@ -9,6 +9,7 @@
 #include <string>
 #include <thread>
 
+#include "server/http/api.hpp"
 #include "server/http/front_server.hpp"
 #include "server/services/context.hpp"
 
@@ -65,6 +66,9 @@ class HttpServer {
     int start();
     void stop();
     int port() const { return port_; }
+
+    /// Every route registered (http/api.hpp), for `frontdoor-server routes`.
+    const std::vector<http::RouteInfo>& route_table() const;
 
     Services& services();
     storage::Database& database();

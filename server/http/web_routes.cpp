@@ -137,7 +137,7 @@ void register_static_routes(Api& api, const WebOptions& o) {
     auto files = std::make_shared<StaticFiles>(o.web_root);
     // Through Api for the timing and the final catch; no authentication: the page's
     // files hold no data, and the sign-in form is one of them.
-    api.public_get(kStaticRoutePattern, [files](const httplib::Request& req, httplib::Response& res) {
+    api.undocumented_get(kStaticRoutePattern, [files](const httplib::Request& req, httplib::Response& res) {
         files->serve(req.path, res);
     });
 }

@@ -1,6 +1,6 @@
 // A request body as the server's routes read it: parse_json_object, then FieldReader
 // and request_parsing (read_person, read_child) over the shapes of POST /bookings,
-// /waitlist and /checkins (API.md). Whatever is accepted must be clean text that JSON
+// /waitlist and /checkins (docs/api/openapi.yaml). Whatever is accepted must be clean text that JSON
 // can carry back out (an answer, the audit log).
 #include <cstddef>
 #include <cstdint>

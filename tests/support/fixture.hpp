@@ -52,7 +52,7 @@ class Fixture {
                              std::optional<Id> staff_id = {});
     Id session(Id service_id, Id hub_id, Id room_id, const std::string& start, std::optional<int> capacity = {});
 
-    /// Booking bodies (API.md POST /bookings).
+    /// Booking bodies (docs/api/openapi.yaml, POST /api/v1/bookings).
     static json group_booking(Id hub_id, Id service_id, Id session_id, const json& client);
     static json appointment_booking(Id hub_id, Id service_id, const std::string& start, const json& client);
 

@@ -1,5 +1,7 @@
 #include "tests/support/http_json.hpp"
 
+#include "tests/support/answer_log.hpp"
+
 namespace frontdoor::testing {
 
 std::string Reply::error_code() const {
@@ -57,8 +59,20 @@ Reply to_reply(const httplib::Result& r) {
     return out;
 }
 
+namespace {
+
+/// Every answer passes here: recorded for the schema check when that is asked for.
+Reply recorded(const std::string& method, const std::string& path, Reply reply) {
+    auto encoding = reply.header("Content-Encoding"); // a body still compressed is not the answer's JSON
+    if (reply.transport_ok && (encoding.empty() || encoding == "identity"))
+        record_answer(method, path, reply.status, reply.header("Content-Type"), reply.text);
+    return reply;
+}
+
+} // namespace
+
 Reply HttpJson::get(const std::string& path, const std::string& token, const httplib::Headers& headers) const {
-    return to_reply(client()->Get(path.c_str(), auth_headers(token, headers)));
+    return recorded("GET", path, to_reply(client()->Get(path.c_str(), auth_headers(token, headers))));
 }
 
 Reply HttpJson::post(const std::string& path, const json& body, const std::string& token,
@@ -68,12 +82,14 @@ Reply HttpJson::post(const std::string& path, const json& body, const std::strin
 
 Reply HttpJson::put(const std::string& path, const json& body, const std::string& token,
                     const httplib::Headers& headers) const {
-    return to_reply(client()->Put(path.c_str(), auth_headers(token, headers), body.dump(), "application/json"));
+    return recorded("PUT", path,
+                    to_reply(client()->Put(path.c_str(), auth_headers(token, headers), body.dump(), "application/json")));
 }
 
 Reply HttpJson::post_raw(const std::string& path, const std::string& body, const std::string& content_type,
                          const std::string& token, const httplib::Headers& headers) const {
-    return to_reply(client()->Post(path.c_str(), auth_headers(token, headers), body, content_type.c_str()));
+    return recorded("POST", path,
+                    to_reply(client()->Post(path.c_str(), auth_headers(token, headers), body, content_type.c_str())));
 }
 
 Reply HttpJson::send(const std::string& method, const std::string& path, const std::string& body,
@@ -84,7 +100,7 @@ Reply HttpJson::send(const std::string& method, const std::string& path, const s
     req.headers = auth_headers(token, headers);
     req.body = body;
     if (!body.empty()) req.set_header("Content-Type", "application/json");
-    return to_reply(client()->send(req));
+    return recorded(method, path, to_reply(client()->send(req)));
 }
 
 } // namespace frontdoor::testing

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "shared/json_fields.hpp"
+#include "tests/support/answer_log.hpp"
 
 namespace frontdoor::testing {
 
@@ -41,6 +42,7 @@ void RawClient::close() {
 }
 
 bool RawClient::send(std::string_view data) {
+    note_request(data);
     while (!data.empty()) {
         auto n = ::send(fd_, data.data(), data.size(), MSG_NOSIGNAL);
         if (n <= 0) return false;
@@ -68,7 +70,46 @@ std::string RawClient::read_until_closed(std::chrono::milliseconds timeout) {
     auto deadline = Clock::now() + timeout;
     while (Clock::now() < deadline && read_some(got, deadline)) {
     }
+    note_answer(got);
     return got;
+}
+
+void RawClient::note_request(std::string_view data) {
+    for (auto at = data.find(" HTTP/1.1\r\n"); at != std::string_view::npos; at = data.find(" HTTP/1.1\r\n", at + 1)) {
+        if (++requests_ == 1) {
+            auto line_start = data.rfind('\n', at);
+            auto line = data.substr(line_start == std::string_view::npos ? 0 : line_start + 1);
+            line = line.substr(0, line.find(" HTTP/1.1\r\n"));
+            auto space = line.find(' ');
+            if (space != std::string_view::npos) {
+                method_ = std::string(line.substr(0, space));
+                path_ = std::string(line.substr(space + 1));
+            }
+        }
+    }
+}
+
+void RawClient::note_answer(const std::string& got) {
+    // Only a connection's one request is paired with its answer: with pipelining or
+    // smuggling tests, which answer belongs to which request is the test's business.
+    if (requests_ != 1 || answer_noted_ || method_.empty()) return;
+    auto head_end = got.find("\r\n\r\n");
+    int status = status_of(got);
+    if (head_end == std::string::npos || status == 0) return;
+    auto head = got.substr(0, head_end + 2);
+    auto header = [&](const std::string& name) -> std::string {
+        auto at = head.find("\r\n" + name + ": ");
+        if (at == std::string::npos) return {};
+        auto from = at + 4 + name.size();
+        return head.substr(from, head.find("\r\n", from) - from);
+    };
+    if (!header("Transfer-Encoding").empty() || !header("Content-Encoding").empty()) return;
+    auto length = header("Content-Length");
+    if (length.empty() || length.find_first_not_of("0123456789") != std::string::npos) return;
+    auto len = std::stoul(length);
+    if (got.size() < head_end + 4 + len) return;
+    answer_noted_ = true;
+    record_answer(method_, path_, status, header("Content-Type"), got.substr(head_end + 4, len));
 }
 
 std::string RawClient::read_answer(std::chrono::milliseconds timeout) {
@@ -80,7 +121,10 @@ std::string RawClient::read_answer(std::chrono::milliseconds timeout) {
             auto cl = got.find("Content-Length: ");
             if (cl == std::string::npos || cl > head_end) return got;
             auto len = std::stoul(got.substr(cl + 16));
-            if (got.size() >= head_end + 4 + len) return got;
+            if (got.size() >= head_end + 4 + len) {
+                note_answer(got);
+                return got;
+            }
         }
         if (!read_some(got, deadline)) break;
     }

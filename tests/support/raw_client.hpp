@@ -40,6 +40,13 @@ class RawClient {
     /// or the server closed (then closed() is true).
     bool read_some(std::string& got, std::chrono::steady_clock::time_point deadline);
 
+    /// For the answer log (answer_log.hpp): the request line sent, and the answer to it.
+    void note_request(std::string_view data);
+    void note_answer(const std::string& got);
+    int requests_ = 0;
+    std::string method_, path_;
+    bool answer_noted_ = false;
+
     int fd_ = -1;
     bool connected_ = false;
     bool closed_ = false;
