@@ -11,11 +11,12 @@ using namespace frontdoor::kiosk;
 
 int main(int argc, char** argv) {
     CLI::App app{"Front Door kiosk: check in and book at the family hub"};
-    std::string config_path, server, token_file, windowed, screenshot_dir, assets_dir;
+    std::string config_path, server, ca_file, token_file, windowed, screenshot_dir, assets_dir;
     bool high_contrast = false, first_frame = false;
     double idle = 0;
     app.add_option("--config", config_path, "TOML config file")->check(CLI::ExistingFile);
-    app.add_option("--server", server, "booking server URL, e.g. http://127.0.0.1:8080");
+    app.add_option("--server", server, "booking server URL, e.g. https://hub.example.org (http:// only to this machine)");
+    app.add_option("--ca-file", ca_file, "PEM file of the CA(s) an https:// server is verified against");
     app.add_option("--token-file", token_file, "file holding this kiosk's token");
     app.add_option("--windowed", windowed, "a window of WxH pixels instead of full screen");
     app.add_option("--assets", assets_dir, "folder holding i18n/");
@@ -35,11 +36,18 @@ int main(int argc, char** argv) {
         config = *loaded;
     }
     if (!server.empty()) config.server_url = server;
+    if (!ca_file.empty()) config.ca_file = ca_file;
     if (!token_file.empty()) config.token_file = token_file;
     if (!assets_dir.empty()) config.assets_dir = assets_dir;
     if (idle > 0) config.idle_seconds = idle;
     config.assets_dir = find_assets_dir(config.assets_dir,
                                         std::filesystem::path(argv[0]).parent_path().string());
+    if (auto ca = check_ca_file(config); !ca) {
+        std::fprintf(stderr, "frontdoor-kiosk: %s\n", ca.error().message.c_str());
+        return 2;
+    }
+    if (auto address = check_server(config); !address) // runs on, out of order, saying why
+        std::fprintf(stderr, "frontdoor-kiosk: %s\n", address.error().message.c_str());
     if (!config.token_file.empty()) {
         auto token = read_token_file(config.token_file);
         if (!token) {

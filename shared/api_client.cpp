@@ -1,8 +1,68 @@
 #include "shared/api_client.hpp"
 
+#include <arpa/inet.h>
+
+#include <algorithm>
+#include <cctype>
+
 #include <httplib.h>
 
 namespace frontdoor::shared {
+
+namespace {
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return out;
+}
+
+/// 127.0.0.0/8, ::1 or localhost (a name this machine never asks a resolver for).
+bool is_loopback(const std::string& host) {
+    if (host == "localhost" || host == "::1") return true;
+    in_addr v4{};
+    if (::inet_pton(AF_INET, host.c_str(), &v4) == 1) return (ntohl(v4.s_addr) >> 24) == 127;
+    in6_addr v6{};
+    if (::inet_pton(AF_INET6, host.c_str(), &v6) == 1) return IN6_IS_ADDR_LOOPBACK(&v6);
+    return false;
+}
+
+bool is_tls_error(httplib::Error e) {
+    return e == httplib::Error::SSLConnection || e == httplib::Error::SSLLoadingCerts ||
+           e == httplib::Error::SSLServerVerification;
+}
+
+} // namespace
+
+bool is_untrusted_certificate(const Error& error) {
+    return error.code == ErrorCode::unavailable && error.message == kUntrustedCertificate;
+}
+
+Status check_server_address(std::string_view base_url) {
+    constexpr const char* https_only =
+        "The server address must start with https:// (plain http:// is only for this machine: "
+        "127.0.0.1 or localhost)";
+    auto refuse = [](const std::string& sentence) {
+        return make_error(ErrorCode::invalid_field, sentence, "server");
+    };
+    std::size_t sep = base_url.find("://");
+    if (sep == std::string_view::npos) return refuse(https_only);
+    std::string scheme = lower(base_url.substr(0, sep));
+    std::string_view rest = base_url.substr(sep + 3);
+    std::string host;
+    if (!rest.empty() && rest.front() == '[') { // [::1]:8080
+        std::size_t close = rest.find(']');
+        if (close == std::string_view::npos) return refuse("The server address is not valid");
+        host = lower(rest.substr(1, close - 1));
+    } else {
+        host = lower(rest.substr(0, rest.find_first_of(":/?#")));
+    }
+    if (host.empty()) return refuse("The server address has no host name");
+    if (scheme == "https") return ok_status();
+    if (scheme == "http" && is_loopback(host)) return ok_status();
+    return refuse(https_only);
+}
 
 ApiClient::ApiClient(ApiClientOptions options) : options_(std::move(options)) {
     while (!options_.base_url.empty() && options_.base_url.back() == '/')
@@ -12,10 +72,15 @@ ApiClient::ApiClient(ApiClientOptions options) : options_(std::move(options)) {
 Result<ApiClient::Response> ApiClient::send(const char* method, const std::string& path,
                                             const std::string& body,
                                             const std::string& idempotency_key) const {
+    if (Status allowed = check_server_address(options_.base_url); !allowed) return allowed.error();
     try {
         httplib::Client client(options_.base_url);
         if (!client.is_valid())
             return make_error(ErrorCode::unavailable, "the server address is not valid");
+        // Verification stays on (httplib's default, said again so no one turns it off);
+        // without a ca_file httplib asks OpenSSL for the system's store.
+        client.enable_server_certificate_verification(true);
+        if (!options_.ca_file.empty()) client.set_ca_cert_path(options_.ca_file);
         client.set_connection_timeout(options_.connect_timeout);
         client.set_read_timeout(options_.read_timeout);
         client.set_write_timeout(options_.read_timeout);
@@ -32,6 +97,7 @@ Result<ApiClient::Response> ApiClient::send(const char* method, const std::strin
                                   : client.Post(path, headers, body, "application/json");
         if (!res) {
             auto err = res.error();
+            if (is_tls_error(err)) return make_error(ErrorCode::unavailable, std::string(kUntrustedCertificate));
             std::string what = err == httplib::Error::Read || err == httplib::Error::Write
                                    ? "timed out"
                                    : httplib::to_string(err);

@@ -3,6 +3,9 @@
 // wire types. Every call sets its own connect and read timeouts (a few seconds,
 // never httplib's 300 s default). A transport failure or a 5xx answer is
 // ErrorCode::unavailable; an error body from the server becomes its Error.
+// An https:// server's certificate is always verified (against ca_file, else the
+// system's store); plain http:// goes to this machine only, and nothing at all (not
+// even the token) is sent to an address check_server_address() refuses.
 // Thread-safety: calls may run on any one thread at a time; each call opens its own
 // connection, so an ApiClient holds no connection state between calls.
 
@@ -20,7 +23,19 @@ struct ApiClientOptions {
     std::string token;    // bearer token (a kiosk token)
     std::chrono::milliseconds connect_timeout{3000};
     std::chrono::milliseconds read_timeout{5000};
+    std::string ca_file; // PEM file of the CA(s) an https:// server is verified against; empty: the system's
 };
+
+/// The message of every TLS failure (a certificate no trusted CA signed, one for another
+/// name, a handshake that fails), ErrorCode::unavailable: distinct from "cannot reach".
+inline constexpr std::string_view kUntrustedCertificate =
+    "The server's certificate is not trusted (check ca_file)";
+bool is_untrusted_certificate(const Error& error);
+
+/// Whether a client may talk to `base_url` at all: https:// to any host, http:// only to
+/// this machine (127.0.0.0/8, ::1, localhost), nothing else. The error is invalid_field
+/// on "server" with one plain sentence for whoever set the kiosk up. Pure.
+Status check_server_address(std::string_view base_url);
 
 /// How a client reads a server's answer: the body as a JSON object when `status` is
 /// `expected`, else the Error its error body carries (`internal` naming the status when

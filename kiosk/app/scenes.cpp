@@ -1,6 +1,7 @@
 #include "kiosk/app/scenes.hpp"
 
 #include "kiosk/core/dates.hpp"
+#include "shared/api_client.hpp"
 
 namespace frontdoor::kiosk {
 
@@ -231,6 +232,30 @@ std::vector<Scene> screenshot_scenes() {
         c.minutes_late = 22;
         s.checked_in = {c};
         s.answer_closes_at = 117.4; // the walker draws at now = 100
+    }});
+    v.push_back({"34-staff-untrusted-certificate", [](KioskState& s) {
+        s.screen = Screen::staff;
+        s.me.reset(); // it never got an answer
+        s.connection = Connection::offline;
+        s.server_url = "https://hub.example.org";
+        s.connection_note = std::string(shared::kUntrustedCertificate);
+        s.last_errors = {"10:21 " + s.connection_note, "10:21 " + s.connection_note};
+    }});
+    v.push_back({"35-out-of-order", [](KioskState& s) {
+        s.me.reset(); // it never asked
+        s.connection = Connection::offline;
+        s.server_url = "http://192.0.2.1:8080";
+        s.out_of_order = "The server address must start with https:// (plain http:// is only for this machine: "
+                         "127.0.0.1 or localhost)";
+    }});
+    v.push_back({"36-staff-out-of-order", [](KioskState& s) {
+        s.screen = Screen::staff;
+        s.me.reset(); // it never asked
+        s.connection = Connection::offline;
+        s.server_url = "http://192.0.2.1:8080";
+        s.out_of_order = "The server address must start with https:// (plain http:// is only for this machine: "
+                         "127.0.0.1 or localhost)";
+        s.last_errors = {"10:20 " + s.out_of_order};
     }});
     return v;
 }

@@ -141,7 +141,8 @@ int run_kiosk(const KioskConfig& config, const WindowOptions& options) {
     ControllerOptions co;
     co.api = shared::ApiClientOptions{config.server_url, config.token,
                                       std::chrono::milliseconds(config.connect_timeout_ms),
-                                      std::chrono::milliseconds(config.read_timeout_ms)};
+                                      std::chrono::milliseconds(config.read_timeout_ms),
+                                      config.ca_file};
     co.idle_seconds = config.idle_seconds;
     co.still_there_seconds = config.still_there_seconds;
     co.staff_pin = config.staff_pin;

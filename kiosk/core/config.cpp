@@ -4,10 +4,13 @@
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <utility>
 
 #include <toml++/toml.h>
+
+#include "shared/api_client.hpp"
 
 namespace frontdoor::kiosk {
 
@@ -29,6 +32,7 @@ std::optional<int> timeout_ms(const toml::table& t, const char* key, int fallbac
 /// A missing key keeps its value from `c`.
 shared::Result<KioskConfig> read_config(const toml::table& t, KioskConfig c) {
     c.server_url = t["server"].value_or(c.server_url);
+    c.ca_file = t["ca_file"].value_or(c.ca_file);
     c.token_file = t["token_file"].value_or(c.token_file);
     c.idle_seconds = t["idle_seconds"].value_or(c.idle_seconds);
     c.still_there_seconds = t["still_there_seconds"].value_or(c.still_there_seconds);
@@ -65,6 +69,22 @@ shared::Result<KioskConfig> parse_config(std::string_view toml_text, KioskConfig
     } catch (const toml::parse_error& e) {
         return make_error(ErrorCode::invalid_field, std::string(e.description()), source);
     }
+}
+
+shared::Status check_ca_file(const KioskConfig& config) {
+    if (config.ca_file.empty()) return shared::ok_status();
+    std::ifstream in(config.ca_file, std::ios::binary);
+    if (!in)
+        return make_error(ErrorCode::invalid_field, "cannot read the ca_file " + config.ca_file, "ca_file");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (text.find("-----BEGIN CERTIFICATE-----") == std::string::npos)
+        return make_error(ErrorCode::invalid_field,
+                          "the ca_file " + config.ca_file + " holds no PEM certificate", "ca_file");
+    return shared::ok_status();
+}
+
+shared::Status check_server(const KioskConfig& config) {
+    return shared::check_server_address(config.server_url);
 }
 
 shared::Result<std::string> read_token_file(const std::string& path) {

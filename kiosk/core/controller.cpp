@@ -17,12 +17,18 @@ Controller::Controller(KioskState& state, ControllerOptions options, const share
     state_.server_url = options_.api.base_url;
     state_.version = options_.version;
     state_.language = options_.default_language;
+    if (shared::Status allowed = shared::check_server_address(options_.api.base_url); !allowed)
+        state_.out_of_order = allowed.error().message; // the ApiClient would send nothing anyway
     last_input_ = seconds_();
 }
 
 Controller::~Controller() = default;
 
 void Controller::start() {
+    if (!state_.out_of_order.empty()) {
+        remember_error(state_.out_of_order);
+        state_.connection = Connection::offline;
+    }
     tick(); // asks the server who this kiosk is (and retries while offline)
 }
 
@@ -431,7 +437,7 @@ bool Controller::tick() {
         countdown_shown_ = left;
     }
     if ((state_.connection != Connection::online || !state_.me) && !probe_in_flight_ &&
-        now >= next_probe_)
+        now >= next_probe_ && state_.out_of_order.empty())
         probe();
     return changed;
 }
@@ -447,7 +453,7 @@ double Controller::seconds_until_wake() const {
     if (state_.asking_still_there || (state_.answer_closes_at > 0 && !state_.answer_kept))
         wait = std::min(wait, 1.0 - std::fmod(now, 1.0));
     else if (visit_active()) wait = std::min(wait, last_input_ + options_.idle_seconds - now);
-    if (state_.connection != Connection::online || !state_.me)
+    if ((state_.connection != Connection::online || !state_.me) && state_.out_of_order.empty())
         wait = std::min(wait, next_probe_ - now);
     return std::clamp(wait, 0.01, 0.5);
 }

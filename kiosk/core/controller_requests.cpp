@@ -25,11 +25,16 @@ void Controller::run(Call call, Handle handle, bool background) {
             }
             Connection before = state_.connection;
             bool had_hub = state_.me.has_value();
+            std::string note_before = state_.connection_note;
+            // Only a failed TLS handshake is worth a note; any other answer ends it.
+            bool untrusted = !result && shared::is_untrusted_certificate(result.error());
+            state_.connection_note = untrusted ? result.error().message : std::string();
             bool shown = false; // a background handler returning true changed the screen
             if constexpr (std::is_same_v<decltype(handle(result)), bool>) shown = handle(result);
             else handle(result);
             // A background answer that changes nothing on screen draws nothing.
-            return !background || shown || before != state_.connection || had_hub != state_.me.has_value();
+            return !background || shown || before != state_.connection || had_hub != state_.me.has_value() ||
+                   note_before != state_.connection_note;
         });
     };
     worker_.submit([api, call, deliver]() { deliver(call(api)); },

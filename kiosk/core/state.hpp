@@ -27,6 +27,7 @@ enum class Screen {
     confirmation,
     waitlist_done,
     problem, // the server cannot be reached, or took too long
+    out_of_order, // drawn instead of any screen but the staff corner while `out_of_order` is set
     staff,
 };
 
@@ -123,6 +124,12 @@ struct KioskState {
     bool change_from_review = false; // a review "Change": Next goes back to the review
 
     Connection connection = Connection::unknown;
+    // Why the kiosk cannot work at all (a server address it must not send to), one plain
+    // sentence the staff corner shows; empty: it can. Families see the out-of-order screen.
+    std::string out_of_order;
+    // Why the connection fails when staff can fix it (an untrusted certificate); empty
+    // when the server is simply unreachable. Cleared when the server answers.
+    std::string connection_note;
     std::optional<wire::KioskMe> me;
     RequestState request;
     Problem problem = Problem::none;

@@ -85,6 +85,7 @@ Intent draw_header(UiContext& ui) {
     std::string place = s.me ? s.me->hub.name : std::string(ui.t("app.name"));
     ImGui::SetCursorPos(ImVec2(start.x, text_y));
     ImGui::TextUnformatted(place.c_str());
+    ui.texts.push_back(place);
     float x = right - clock_w - f;
     if (s.screen != Screen::welcome && !s.asking_still_there) {
         std::string again = ui.t("nav.start_again");
@@ -155,6 +156,7 @@ FrameOutput draw_frame(UiContext& ui) {
     const KioskState& s = ui.state;
     ui.hits.clear();
     ui.notices.clear();
+    ui.texts.clear();
     ui.theme = make_theme(s.high_contrast);
     ImGui::PushFont(ui.font_set().body);
     apply_style(ui.theme, ImGui::GetFontSize());
@@ -172,7 +174,10 @@ FrameOutput draw_frame(UiContext& ui) {
     if (s.asking_still_there) {
         in = draw_still_there(ui);
     } else {
-        switch (s.screen) {
+        // Out of order, the kiosk offers nothing but the staff corner (and its PIN).
+        bool staff = s.screen == Screen::staff || (s.screen == Screen::entry && s.step == Step::staff_pin);
+        switch (!s.out_of_order.empty() && !staff ? Screen::out_of_order : s.screen) {
+        case Screen::out_of_order: in = draw_out_of_order(ui); break;
         case Screen::welcome: in = draw_welcome(ui); break;
         case Screen::entry: in = draw_entry(ui); break;
         case Screen::checkin_result: in = draw_checkin_result(ui); break;

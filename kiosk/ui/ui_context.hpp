@@ -31,6 +31,7 @@ struct UiContext {
     double now = 0;               // monotonic seconds
     std::vector<HitBox> hits;     // cleared at the start of each frame
     std::vector<std::string> notices; // the boxed messages drawn this frame (tests read them)
+    std::vector<std::string> texts;   // every heading, body line, notice and button label drawn this frame
     float scale = 1;              // display short side / 1080
     KeyQueue* keys = nullptr;     // physical keys in order (GLFW callbacks); else ImGui's state
 

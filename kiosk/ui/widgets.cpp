@@ -57,6 +57,7 @@ Intent answer_footer(UiContext& ui, float width) {
 
 bool big_button(UiContext& ui, const char* id, const char* label, ButtonKind kind, ImVec2 size) {
     const Theme& t = ui.theme;
+    ui.texts.emplace_back(label);
     if (size.y <= 0) size.y = ui.touch_height();
     bool primary = kind == ButtonKind::primary;
     ImGui::PushStyleColor(ImGuiCol_Button, primary ? t.primary : t.secondary);
@@ -74,6 +75,7 @@ bool big_button(UiContext& ui, const char* id, const char* label, ButtonKind kin
 }
 
 void heading(UiContext& ui, const char* text) {
+    ui.texts.emplace_back(text);
     ImGui::PushFont(ui.font_set().heading);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text);
@@ -81,7 +83,8 @@ void heading(UiContext& ui, const char* text) {
     ImGui::PopFont();
 }
 
-void body(UiContext&, const char* text) {
+void body(UiContext& ui, const char* text) {
+    ui.texts.emplace_back(text);
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(text);
     ImGui::PopTextWrapPos();
@@ -89,6 +92,7 @@ void body(UiContext&, const char* text) {
 
 void notice(UiContext& ui, const char* text) {
     ui.notices.emplace_back(text);
+    ui.texts.emplace_back(text);
     const Theme& t = ui.theme;
     float f = ImGui::GetFontSize();
     float w = ImGui::GetContentRegionAvail().x;

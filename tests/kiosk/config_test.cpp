@@ -1,6 +1,9 @@
 #include <doctest/doctest.h>
 
+#include <fstream>
+
 #include "kiosk/core/config.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace frontdoor::kiosk;
 
@@ -49,6 +52,84 @@ TEST_CASE("the kiosk's config is read over the defaults") {
             REQUIRE_FALSE(c);
             CHECK(c.error().code == frontdoor::shared::ErrorCode::invalid_field);
         }
+    }
+}
+
+TEST_CASE("the server address: https anywhere, plain http only to this machine") {
+    using frontdoor::shared::ErrorCode;
+    const std::string sentence = "The server address must start with https:// (plain http:// is only for this "
+                                 "machine: 127.0.0.1 or localhost)";
+    auto with_server = [](const char* url) {
+        KioskConfig c;
+        c.server_url = url;
+        return c;
+    };
+    SUBCASE("https to any host") {
+        for (const char* url : {"https://hub.example.org", "https://203.0.113.9:8443/", "HTTPS://hub.example.org"}) {
+            CAPTURE(url);
+            CHECK(check_server(with_server(url)));
+        }
+    }
+    SUBCASE("http to a loopback address") {
+        for (const char* url : {"http://127.0.0.1:8080", "http://127.8.9.10", "http://localhost:8080",
+                                "http://LOCALHOST", "http://[::1]:8080", "http://127.0.0.1:8080/"}) {
+            CAPTURE(url);
+            CHECK(check_server(with_server(url)));
+        }
+    }
+    SUBCASE("http to anything else is refused in one plain sentence") {
+        for (const char* url : {"http://192.0.2.1:8080", "http://hub.example.org", "http://128.0.0.1",
+                                "http://localhost.example.org", "http://[2001:db8::1]:8080", "http://10.0.0.2",
+                                "hub.example.org:8080", "ftp://127.0.0.1"}) {
+            CAPTURE(url);
+            auto r = check_server(with_server(url));
+            REQUIRE_FALSE(r);
+            CHECK(r.error().code == ErrorCode::invalid_field);
+            CHECK(r.error().field == "server");
+            CHECK(r.error().message == sentence);
+        }
+    }
+    SUBCASE("the default config is this machine's server") {
+        CHECK(check_server(KioskConfig{}));
+    }
+}
+
+TEST_CASE("ca_file: read from the config, checked at start-up") {
+    using frontdoor::shared::ErrorCode;
+    frontdoor::testing::TempDir dir("kiosk-config");
+    SUBCASE("the key is read") {
+        auto c = parse_config("server = \"https://hub.example.org\"\nca_file = \"/etc/frontdoor/ca.pem\"\n", {},
+                              "kiosk.toml");
+        REQUIRE(c);
+        CHECK(c->ca_file == "/etc/frontdoor/ca.pem");
+        CHECK(c->server_url == "https://hub.example.org");
+    }
+    SUBCASE("none set: fine (the system's store)") {
+        CHECK(check_ca_file(KioskConfig{}));
+    }
+    SUBCASE("a missing file is an error naming it") {
+        KioskConfig c;
+        c.ca_file = dir.path + "/missing.pem";
+        auto r = check_ca_file(c);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().code == ErrorCode::invalid_field);
+        CHECK(r.error().field == "ca_file");
+        CHECK(r.error().message == "cannot read the ca_file " + c.ca_file);
+    }
+    SUBCASE("a file without a certificate is an error") {
+        KioskConfig c;
+        c.ca_file = dir.path + "/empty.pem";
+        std::ofstream(c.ca_file) << "not a certificate\n";
+        auto r = check_ca_file(c);
+        REQUIRE_FALSE(r);
+        CHECK(r.error().field == "ca_file");
+        CHECK(r.error().message == "the ca_file " + c.ca_file + " holds no PEM certificate");
+    }
+    SUBCASE("a PEM certificate is accepted") {
+        KioskConfig c;
+        c.ca_file = dir.path + "/ca.pem";
+        std::ofstream(c.ca_file) << "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
+        CHECK(check_ca_file(c));
     }
 }
 }

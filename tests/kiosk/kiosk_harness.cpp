@@ -45,7 +45,7 @@ KioskHarness::KioskHarness(HarnessOptions options) : options_(std::move(options)
 
     kiosk::ControllerOptions co;
     co.api = shared::ApiClientOptions{options_.server_url, options_.token, options_.connect_timeout,
-                                      options_.read_timeout};
+                                      options_.read_timeout, options_.ca_file};
     co.idle_seconds = options_.idle_seconds;
     co.staff_pin = "2468";
     co.version = "test";
@@ -169,6 +169,18 @@ bool KioskHarness::shows_notice(const std::string& key) const {
     for (const auto& n : ui_->notices)
         if (n == text) return true;
     return false;
+}
+
+bool KioskHarness::shows_text(const std::string& text) const {
+    for (const auto& t : ui_->texts)
+        if (t.find(text) != std::string::npos) return true;
+    return false;
+}
+
+bool KioskHarness::open_staff_corner() {
+    for (int i = 0; i < 5; ++i)
+        if (!tap("staff_corner")) return false;
+    return tap_keys("2468") && tap("next") && state.screen == kiosk::Screen::staff;
 }
 
 std::string KioskHarness::ids() const {

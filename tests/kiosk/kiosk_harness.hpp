@@ -27,6 +27,7 @@ struct HarnessOptions {
     double idle_seconds = 60;
     std::chrono::milliseconds connect_timeout{2000};
     std::chrono::milliseconds read_timeout{4000};
+    std::string ca_file; // for an https:// server_url
     const shared::Clock* wall = nullptr; // the server's clock in journey tests; else the system's
 };
 
@@ -61,6 +62,10 @@ class KioskHarness {
     const std::vector<kiosk::HitBox>& hits() const { return ui_->hits; }
     /// True when the last frame drew a notice with the text of `key` in the kiosk's language.
     bool shows_notice(const std::string& key) const;
+    /// True when a heading, line, notice or button label drawn in the last frame contains `text`.
+    bool shows_text(const std::string& text) const;
+    /// Opens the staff corner: five taps on the corner, then the PIN.
+    bool open_staff_corner();
     bool has(const std::string& id) const { return ui_->find(id) != nullptr; }
     /// Ids of the last frame's touch targets (for failure messages).
     std::string ids() const;

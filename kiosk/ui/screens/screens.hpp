@@ -20,6 +20,7 @@ Intent draw_review(UiContext& ui);
 Intent draw_confirmation(UiContext& ui);
 Intent draw_waitlist_done(UiContext& ui);
 Intent draw_problem(UiContext& ui);
+Intent draw_out_of_order(UiContext& ui);
 Intent draw_staff(UiContext& ui);
 Intent draw_still_there(UiContext& ui);
 

@@ -1,4 +1,5 @@
-// The staff corner: server, connection, version, the last errors; close or exit.
+// The staff corner: server, connection (and why it fails, when staff can fix it: an
+// address the kiosk refuses, an untrusted certificate), version, the last errors.
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -12,8 +13,12 @@ Intent draw_staff(UiContext& ui) {
     const char* conn = s.connection == Connection::online ? "staff.online"
                        : s.connection == Connection::offline ? "staff.offline"
                                                              : "staff.unknown";
-    ImGui::Text("%s: %s", ui.t("staff.server"), s.server_url.c_str());
-    ImGui::Text("%s: %s", ui.t("staff.connection"), ui.t(conn));
+    // Why it cannot work, when staff can do something about it, before "cannot reach".
+    std::string why = !s.out_of_order.empty() ? s.out_of_order
+                      : s.connection == Connection::offline && !s.connection_note.empty() ? s.connection_note
+                                                                                           : ui.t(conn);
+    body(ui, (std::string(ui.t("staff.server")) + ": " + s.server_url).c_str());
+    body(ui, (std::string(ui.t("staff.connection")) + ": " + why).c_str());
     if (s.me) ImGui::Text("%s: %s (%s)", ui.t("staff.hub"), s.me->hub.name.c_str(), s.me->name.c_str());
     ImGui::Text("%s: %s", ui.t("staff.version"), s.version.c_str());
     ImGui::Separator();
