@@ -19,6 +19,13 @@ describe('format.js', () => {
     assert.equal(f.longDate('2026-10-25'), 'Sunday 25 October 2026', 'the day the clocks go back');
   });
 
+  it('writes an instant from the server as the hub\'s wall clock', () => {
+    assert.equal(f.zonedDateTime('2026-12-02T09:14:03Z', 'Europe/London'), '02/12/2026 09:14', 'winter: London is UTC');
+    assert.equal(f.zonedDateTime('2027-07-01T23:30:00Z', 'Europe/London'), '02/07/2027 00:30', 'summer: the next day already');
+    assert.equal(f.zonedDateTime('2027-07-01T14:05:00+01:00', 'Europe/London'), '01/07/2027 14:05');
+    assert.equal(f.zonedDateTime('not a time', 'Europe/London'), 'not a time');
+  });
+
   it('reads what staff type as a date, and refuses what is no date', () => {
     assert.equal(f.parseDate('14/03/2027'), '2027-03-14');
     assert.equal(f.parseDate(' 4/3/2027 '), '2027-03-04');

@@ -10,6 +10,7 @@ import * as bookView from './book.js';
 import * as waitlistView from './waitlist.js';
 import * as setupView from './setup.js';
 import * as sheetView from './sheet.js';
+import * as auditView from './audit.js';
 
 const ROLE_NAMES = { admin: 'Administrator', manager: 'Manager', reception: 'Reception', practitioner: 'Practitioner' };
 
@@ -21,6 +22,7 @@ export function can(role, what) {
     status: ['admin', 'manager', 'reception', 'practitioner'],
     cancel: ['admin', 'manager', 'reception'],
     waitlist: ['admin', 'manager', 'reception', 'practitioner'],
+    audit: ['admin', 'manager'],
   };
   return (rules[what] ?? []).includes(role);
 }
@@ -35,7 +37,7 @@ const ctx = {
   refreshSession: () => loadSession(),
 };
 
-const views = { day: dayView, book: bookView, waitlist: waitlistView, setup: setupView, sheet: sheetView };
+const views = { day: dayView, book: bookView, waitlist: waitlistView, setup: setupView, sheet: sheetView, audit: auditView };
 let teardown = null;
 let signInNotice = '';
 

@@ -129,6 +129,18 @@ export function nowText(timeZone) {
   return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
 }
 
+/** An instant in any offset ("2026-12-02T09:14:03Z") as the hub's wall clock, "02/12/2026 09:14";
+ * the text as given when it is no instant. The zone is the browser's when none or unknown. */
+export function zonedDateTime(instant, timeZone) {
+  const t = Date.parse(instant ?? '');
+  if (Number.isNaN(t)) return instant ?? '';
+  const opts = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  let parts;
+  try { parts = new Intl.DateTimeFormat('en-GB', { ...opts, timeZone: timeZone || undefined }).formatToParts(new Date(t)); } catch { parts = new Intl.DateTimeFormat('en-GB', opts).formatToParts(new Date(t)); }
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
 /** What staff type for a date: "14/03/2027" (or 14/3/2027, or 2027-03-14) -> "2027-03-14";
  * null when it is no real calendar date. */
 export function parseDate(text) {
