@@ -25,11 +25,11 @@ Controller::Controller(KioskState& state, ControllerOptions options, const share
 Controller::~Controller() = default;
 
 void Controller::start() {
+    tick(); // asks the server who this kiosk is (and retries while offline), unless out of order
     if (!state_.out_of_order.empty()) {
-        remember_error(state_.out_of_order);
         state_.connection = Connection::offline;
+        remember_error(state_.out_of_order); // after tick(): stamped with the time
     }
-    tick(); // asks the server who this kiosk is (and retries while offline)
 }
 
 void Controller::note_input() { last_input_ = seconds_(); }
