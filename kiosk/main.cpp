@@ -1,4 +1,5 @@
 // frontdoor-kiosk: flags and config, then the frame loop (or the screenshot walker).
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 
@@ -10,6 +11,9 @@
 using namespace frontdoor::kiosk;
 
 int main(int argc, char** argv) {
+    // OpenSSL writes with write(2): a server that closed a TLS connection mid-request
+    // would otherwise kill the kiosk with SIGPIPE instead of failing that one request.
+    std::signal(SIGPIPE, SIG_IGN);
     CLI::App app{"Front Door kiosk: check in and book at the family hub"};
     std::string config_path, server, ca_file, token_file, windowed, screenshot_dir, assets_dir;
     bool high_contrast = false, first_frame = false;
