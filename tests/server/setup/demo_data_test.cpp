@@ -66,7 +66,7 @@ TEST_CASE("the demo loads once, and its logins and kiosk token work") {
         CAPTURE(l.username);
         REQUIRE(expected.count(l.username));
         CHECK(l.password == expected.at(l.username).first);
-        auto login = t.services.auth.login(l.username, l.password);
+        auto login = t.services.auth.login(l.username, l.password, "127.0.0.1");
         REQUIRE(login);
         CHECK(login->role == expected.at(l.username).second);
     }

@@ -65,7 +65,7 @@ TEST_CASE("staff: hashed password, unique username, admin access only from an ad
     auto made = t.services.setup.create_staff(t.admin, in);
     REQUIRE(made);
     CHECK(made->username == std::optional<std::string>{"priya"});
-    auto login = t.services.auth.login("priya", "priya-password-1");
+    auto login = t.services.auth.login("priya", "priya-password-1", "127.0.0.1");
     REQUIRE(login);
     CHECK(login->role == Role::practitioner);
 
