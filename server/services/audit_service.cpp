@@ -42,7 +42,7 @@ Result<shared::Unit> AuditService::record_read(const Principal& by, std::string 
     auto e = line_by(by, ctx_.clock.now(), std::move(action), std::move(about));
     e.is_read = true;
     return guard_storage([&]() -> Result<shared::Unit> {
-        ctx_.db.write([&](storage::Connection& c) { storage::append_audit(c, e); });
+        ctx_.db.append_log([&](storage::Connection& c) { storage::append_audit(c, e); });
         return shared::Unit{};
     });
 }

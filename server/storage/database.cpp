@@ -138,13 +138,14 @@ void Database::migrate() {
     tx.commit();
 }
 
-void Database::submit(std::function<void(Connection&)> work) {
+void Database::submit(std::function<void(Connection&)> work, bool log_only) {
     if (writing_in == this) { // a write inside a write: part of the enclosing one
         work(*writer_);
         return;
     }
     auto p = std::make_shared<Pending>();
     p->work = std::move(work);
+    p->log_only = log_only;
     {
         std::lock_guard lock(queue_mutex_);
         if (stopping_) throw StorageError(0, "the database is closing");
@@ -169,7 +170,9 @@ void Database::writer_loop() {
             }
         }
         run_group(group);
-        generation_.fetch_add(1, std::memory_order_acq_rel);
+        bool changed = false;
+        for (auto& p : group) changed = changed || !p->log_only;
+        if (changed) generation_.fetch_add(1, std::memory_order_acq_rel);
         for (auto& p : group) {
             p->done.store(true);
             p->done.notify_one();

@@ -70,7 +70,13 @@ class Database {
         }
     }
 
-    /// Counts committed write groups: equal numbers mean nothing was written between.
+    /// Runs f(Connection&) in a write transaction like write(), for a line that only
+    /// records (the audit line of a read): nothing a cache holds changes, so generation()
+    /// does not move and a staff page reading the day leaves the kiosks' caches warm.
+    template <class F> void append_log(F&& f) { submit([&](Connection& c) { f(c); }, true); }
+
+    /// Counts committed write groups that changed data: equal numbers mean nothing but
+    /// log lines (append_log) was written between.
     std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
 
     int schema_version();
@@ -87,10 +93,11 @@ class Database {
     struct Pending {
         std::function<void(Connection&)> work;
         std::exception_ptr error;
+        bool log_only = false; // append_log: does not move generation()
         std::atomic<bool> done{false}; // each caller waits on its own flag, not on one shared condition
     };
     void migrate();
-    void submit(std::function<void(Connection&)> work);
+    void submit(std::function<void(Connection&)> work, bool log_only = false);
     void writer_loop();
     void run_group(std::vector<std::shared_ptr<Pending>>& group);
     void checkpoint_loop();

@@ -270,3 +270,22 @@ TEST_CASE("diary: a practitioner reads only their own") {
     CHECK(staff_diary_ics(t.services.ctx, kiosk, s.midwife).error().code == ErrorCode::forbidden);
 }
 }
+
+TEST_CASE("the audit line of a staff read is written without making the caches stale; a change makes them stale") {
+    // Caches (signed-in tokens, availability) are dropped when generation() moves: a day
+    // view read every few seconds on a staff page must not empty the kiosks' caches.
+    ServiceHarness t;
+    auto before = t.db.generation();
+    auto read = t.services.audit.record_read(t.admin, "read.day", {.hub_id = Id{1}, .detail = "2027-03-24"});
+    REQUIRE(read);
+    CHECK(t.db.generation() == before);
+    auto lines = t.db.read([](server::storage::Connection& c) {
+        server::storage::Statement s(c, "SELECT COUNT(*) FROM audit WHERE action = 'read.day' AND is_read = 1");
+        s.step();
+        return s.integer(0);
+    });
+    CHECK(lines == 1); // written all the same
+
+    REQUIRE(t.services.setup.create_hub(t.admin, {"Northside Hub"}));
+    CHECK(t.db.generation() > before);
+}
