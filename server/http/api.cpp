@@ -127,6 +127,22 @@ shared::Result<Id> query_id(const httplib::Request& req, const std::string& name
     return std::stoll(v);
 }
 
+std::string client_address(const httplib::Request& req, const std::string& trusted_proxy) {
+    if (!trusted_proxy.empty() && req.remote_addr == trusted_proxy) {
+        // nginx appends the address it saw ($proxy_add_x_forwarded_for): the last one is
+        // the only one the proxy vouches for; a proxy that adds a header line of its own
+        // puts it after the client's.
+        auto lines = req.get_header_value_count("X-Forwarded-For");
+        auto forwarded = lines ? req.get_header_value("X-Forwarded-For", lines - 1) : std::string{};
+        auto last = std::string_view(forwarded);
+        if (auto comma = last.rfind(','); comma != std::string_view::npos) last.remove_prefix(comma + 1);
+        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
+        while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
+        if (!last.empty() && last.size() <= 64) return std::string(last);
+    }
+    return req.remote_addr;
+}
+
 namespace {
 
 std::string bearer_token(const httplib::Request& req) {
@@ -181,6 +197,7 @@ std::optional<Principal> Api::authenticate(const httplib::Request& req, shared::
             return std::nullopt;
         }
     }
+    p->address = client_address(req, trusted_proxy_);
     return p;
 }
 

@@ -52,6 +52,10 @@ Id path_id(const httplib::Request& req, size_t index = 1);
 /// A query parameter as a positive id, or an invalid/missing field error.
 shared::Result<Id> query_id(const httplib::Request& req, const std::string& name);
 
+/// The client's address: behind the trusted proxy (the peer is `trusted_proxy`), the
+/// last address its X-Forwarded-For names; else the peer's own address.
+std::string client_address(const httplib::Request& req, const std::string& trusted_proxy);
+
 inline constexpr const char* kSessionCookie = "fd_session";
 
 using RoleSet = std::vector<Role>;
@@ -90,8 +94,10 @@ class Api {
     using Handler = std::function<void(const httplib::Request&, httplib::Response&, const Principal&)>;
     using PublicHandler = std::function<void(const httplib::Request&, httplib::Response&)>;
 
-    Api(httplib::Server& server, AuthService& auth, Metrics& metrics)
-        : server_(server), auth_(auth), metrics_(metrics) {}
+    /// `trusted_proxy`: the address of the proxy whose X-Forwarded-For is believed
+    /// (see client_address); empty for none.
+    Api(httplib::Server& server, AuthService& auth, Metrics& metrics, std::string trusted_proxy = {})
+        : server_(server), auth_(auth), metrics_(metrics), trusted_proxy_(std::move(trusted_proxy)) {}
 
     void get(const std::string& pattern, RoleSet roles, Handler h);
     void post(const std::string& pattern, RoleSet roles, Handler h);
@@ -115,8 +121,9 @@ class Api {
     /// have a route there, else 404; a body sent with it is not read.
     void register_fallbacks();
 
-    /// The principal of a request (bearer or cookie), with the CSRF rule applied;
-    /// nullopt when unauthenticated. Exposed for routes with their own flow (events).
+    /// The principal of a request (bearer or cookie), with the CSRF rule applied and the
+    /// client's address set; nullopt when unauthenticated. Exposed for routes with their
+    /// own flow (events).
     std::optional<Principal> authenticate(const httplib::Request& req, shared::Error& why);
 
     Metrics& metrics() { return metrics_; }
@@ -138,6 +145,7 @@ class Api {
     httplib::Server& server_;
     AuthService& auth_;
     Metrics& metrics_;
+    std::string trusted_proxy_;
 };
 
 } // namespace frontdoor::server::http

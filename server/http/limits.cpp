@@ -13,19 +13,7 @@ Limiters::Limiters(const ServerOptions& o, const shared::Clock& clock)
 
 std::string client_key(const httplib::Request& req, const Principal* p, const Limiters& limits) {
     if (p && p->kiosk_id) return "kiosk:" + std::to_string(*p->kiosk_id);
-    if (!limits.trusted_proxy.empty() && req.remote_addr == limits.trusted_proxy) {
-        // nginx appends the address it saw ($proxy_add_x_forwarded_for): the last one is
-        // the only one the proxy vouches for; a proxy that adds a header line of its own
-        // puts it after the client's.
-        auto lines = req.get_header_value_count("X-Forwarded-For");
-        auto forwarded = lines ? req.get_header_value("X-Forwarded-For", lines - 1) : std::string{};
-        auto last = std::string_view(forwarded);
-        if (auto comma = last.rfind(','); comma != std::string_view::npos) last.remove_prefix(comma + 1);
-        while (!last.empty() && last.front() == ' ') last.remove_prefix(1);
-        while (!last.empty() && last.back() == ' ') last.remove_suffix(1);
-        if (!last.empty() && last.size() <= 64) return "addr:" + std::string(last);
-    }
-    return "addr:" + req.remote_addr;
+    return "addr:" + client_address(req, limits.trusted_proxy);
 }
 
 void reply_rate_limited(httplib::Response& res, std::chrono::seconds wait, const std::string& what) {

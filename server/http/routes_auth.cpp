@@ -51,7 +51,7 @@ void register_auth_routes(Api& api, Services& s, Limiters& limits) {
         auto address = client_key(req, nullptr, limits);
         if (auto wait = limits.logins.retry_after(account, address))
             return reply_rate_limited(res, *wait, "too many sign-in attempts");
-        auto login = s.auth.login(username, password);
+        auto login = s.auth.login(username, password, client_address(req, limits.trusted_proxy));
         if (!login) {
             if (login.error().code == ErrorCode::unauthenticated) limits.logins.failed(account, address);
             return reply_error(res, login.error());

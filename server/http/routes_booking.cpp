@@ -151,6 +151,8 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
         }
         auto list = s.booking.list_waitlist(p, *hub, service);
         if (!list) return reply_error(res, list.error());
+        auto what = service ? "service " + std::to_string(*service) : std::string{"every service"};
+        if (!audit_read(s, res, p, "read.waitlist", {.hub_id = *hub, .detail = what})) return;
         json entries = json::array();
         for (const auto& v : *list) {
             json e = v.entry;
@@ -168,6 +170,7 @@ void register_booking_routes(Api& api, Services& s, Metrics& metrics, Limiters& 
                                                           const Principal& p) {
         auto lists = s.booking.hub_waitlists(p, path_id(req));
         if (!lists) return reply_error(res, lists.error());
+        if (!audit_read(s, res, p, "read.waitlists", {.hub_id = path_id(req)})) return;
         json services = json::array();
         for (const auto& l : *lists) {
             json waiting = json::array(), offers = json::array();

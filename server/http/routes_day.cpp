@@ -12,6 +12,7 @@ void register_day_routes(Api& api, Services& s) {
         }
         auto day = s.arrival.day(p, path_id(req), date);
         if (!day) return reply_error(res, day.error());
+        if (!audit_read(s, res, p, "read.day", {.hub_id = path_id(req), .detail = shared::format_date(day->date)})) return;
         reply(res, 200, json{{"date", shared::format_date(day->date)}, {"appointments", day->appointments}});
     });
 

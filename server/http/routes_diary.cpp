@@ -11,6 +11,7 @@ void register_diary_routes(Api& api, Services& s) {
         Id staff_id = path_id(req);
         auto ics = staff_diary_ics(s.ctx, p, staff_id);
         if (!ics) return reply_error(res, ics.error());
+        if (!audit_read(s, res, p, "read.diary", {.detail = "staff " + std::to_string(staff_id)})) return;
         res.status = 200;
         res.set_header("Cache-Control", "no-store");
         res.set_header("Content-Disposition",

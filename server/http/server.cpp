@@ -28,7 +28,7 @@ struct HttpServer::Impl {
                                   [this](const BookingEvent& e) { events.publish(e); }}),
           limits(options, *clock),
           server(connection_limits(options)),
-          api(server, services.auth, metrics) {}
+          api(server, services.auth, metrics, options.trusted_proxy) {}
 
     static http::ConnectionLimits connection_limits(const ServerOptions& o) {
         auto l = o.connections;
@@ -127,6 +127,7 @@ void HttpServer::Impl::configure() {
     register_diary_routes(api, services);
     register_series_routes(api, services);
     register_translation_routes(api, services);
+    register_audit_routes(api, services);
     // Last: the page's files take every GET path the API left.
     WebOptions web;
     web.web_root = options.web_root;

@@ -1,6 +1,7 @@
 #include "server/services/arrival_service.hpp"
 
 #include "server/domain/checkin.hpp"
+#include "server/services/audit_service.hpp"
 #include "server/services/booking_detail.hpp"
 #include "server/services/hub_scope.hpp"
 #include "server/services/translation_service.hpp"
@@ -77,6 +78,9 @@ Result<std::vector<shared::wire::CheckedIn>> ArrivalService::check_in(const Prin
                     storage::set_booking_status(c, row->booking_id, "arrived", now, now, by.actor());
                     late = domain::minutes_late(row->start, now, ctx_.settings.late_after_minutes);
                     storage::set_minutes_late(c, row->booking_id, late);
+                    audit_change(c, by, now, "booking.check_in",
+                                 {.booking_id = row->booking_id, .client_id = row->client_id, .hub_id = in.hub_id,
+                                  .detail = row->reference + " " + row->status + " -> arrived"});
                     arrived.push_back(row->booking_id);
                 }
                 shared::wire::CheckedIn ci;

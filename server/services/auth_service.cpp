@@ -1,5 +1,6 @@
 #include "server/services/auth_service.hpp"
 
+#include "server/services/audit_service.hpp"
 #include "server/services/crypto.hpp"
 #include "server/services/hub_scope.hpp"
 #include "server/storage/auth_repo.hpp"
@@ -37,7 +38,8 @@ std::string Principal::actor() const {
     return "system";
 }
 
-Result<LoginResult> AuthService::login(const std::string& username, const std::string& password) {
+Result<LoginResult> AuthService::login(const std::string& username, const std::string& password,
+                                       const std::string& address) {
     auto account = guard_storage([&]() -> Result<std::optional<storage::AccountRow>> {
         return ctx_.db.read([&](storage::Connection& c) { return storage::find_account(c, username); });
     });
@@ -47,7 +49,21 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
     const auto& row = *account;
     bool good = verify_password(password, row ? row->password_hash : dummy) && row && row->active &&
                 row->access != "none";
-    if (!good) return make_error(ErrorCode::unauthenticated, "the username or password is wrong");
+    if (!good) {
+        auto wrong = make_error(ErrorCode::unauthenticated, "the username or password is wrong");
+        auto written = guard_storage([&]() -> Result<shared::Unit> {
+            storage::AuditEntry e;
+            e.at = ctx_.clock.now();
+            e.actor = "anonymous";
+            e.address = address;
+            e.action = "auth.sign_in_failed";
+            e.detail = username;
+            ctx_.db.write([&](storage::Connection& c) { storage::append_audit(c, e); });
+            return shared::Unit{};
+        });
+        if (!written) return written.error();
+        return wrong;
+    }
 
     LoginResult out;
     out.token = random_token();
@@ -62,7 +78,11 @@ Result<LoginResult> AuthService::login(const std::string& username, const std::s
             storage::insert_token(c, token_hash(out.token),
                                   {"staff", row->staff_id, std::nullopt, out.csrf_token, expires, false},
                                   now);
-            storage::audit(c, now, "staff:" + std::to_string(row->staff_id), "login", "");
+            Principal who;
+            who.role = out.role;
+            who.staff_id = row->staff_id;
+            who.address = address;
+            audit_change(c, who, now, "auth.sign_in", {.detail = username});
         });
         return shared::Unit{};
     });
@@ -140,7 +160,10 @@ std::optional<Principal> AuthService::resolve_stored(const std::string& hash, bo
 void AuthService::logout(const Principal& p) {
     recent_.erase(p.token_hash);
     try {
-        ctx_.db.write([&](storage::Connection& c) { storage::revoke_token(c, p.token_hash); });
+        ctx_.db.write([&](storage::Connection& c) {
+            storage::revoke_token(c, p.token_hash);
+            audit_change(c, p, ctx_.clock.now(), "auth.sign_out");
+        });
     } catch (const std::exception&) {
     }
 }
@@ -156,7 +179,7 @@ Result<AuthService::KioskToken> AuthService::create_kiosk(const Principal& by, I
             KioskToken k{storage::insert_kiosk(c, hub_id, name, now), random_token()};
             storage::insert_token(c, token_hash(k.token),
                                   {"kiosk", std::nullopt, k.id, std::nullopt, std::nullopt, false}, now);
-            storage::audit(c, now, by.actor(), "kiosk.create", std::to_string(k.id));
+            audit_change(c, by, now, "kiosk.create", {.hub_id = hub_id, .detail = std::to_string(k.id) + " " + name});
             return k;
         });
     });

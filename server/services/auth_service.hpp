@@ -29,6 +29,9 @@ struct Principal {
     std::string token_hash;
     std::optional<std::string> csrf; // set for browser sessions
     std::optional<shared::Instant> expires_at; // a staff session's end; none for kiosks
+    /// The client's address for this request (Api sets it on its own copy; the cached
+    /// principal in AuthService has none): where an audit line says it came from.
+    std::string address;
     /// "staff:3" or "kiosk:2": who did it, for audit and idempotency keys.
     std::string actor() const;
 };
@@ -46,7 +49,11 @@ class AuthService {
     explicit AuthService(const ServiceContext& ctx) : ctx_(ctx), recent_(ctx.db, 10'000) {}
 
     /// `unauthenticated` for an unknown user, a wrong password or a disabled account.
-    Result<LoginResult> login(const std::string& username, const std::string& password);
+    /// Both outcomes leave an audit line from `address`: "auth.sign_in" by the staff
+    /// member with the session's token, or "auth.sign_in_failed" by "anonymous" naming
+    /// the username tried (never the password).
+    Result<LoginResult> login(const std::string& username, const std::string& password,
+                              const std::string& address);
     /// The principal behind a token, or nullopt when unknown, expired or revoked.
     /// `extend` slides a staff token's idle expiry (false for background requests and
     /// for the event stream's re-checks, which are no sign of a person at the desk).

@@ -3,6 +3,7 @@
 #include "server/domain/booking_rules.hpp"
 #include "server/domain/checkin.hpp"
 #include "server/domain/scheduling.hpp"
+#include "server/services/audit_service.hpp"
 #include "server/services/booking_detail.hpp"
 #include "server/services/compress.hpp"
 #include "server/services/hub_scope.hpp"
@@ -184,6 +185,8 @@ Result<storage::BookingRow> book_locked(Connection& c, const ServiceContext& ctx
     b.told = family.told;
     b.reference = detail::fresh_reference(c);
     b.id = storage::insert_booking(c, b, now, actor_of(by));
+    audit_change(c, by, now, "booking.create",
+                 {.booking_id = b.id, .client_id = b.client_id, .hub_id = b.hub_id, .detail = b.reference});
     return b;
 }
 
@@ -258,6 +261,8 @@ Result<std::string> BookingService::cancel(const Principal& by, const std::strin
             if (b->status != "booked" && b->status != "held")
                 return make_error(ErrorCode::conflict, "a booking that is " + b->status + " cannot be cancelled");
             cancel_locked(c, ctx_, *b, by.actor(), now, offers);
+            audit_change(c, by, now, "booking.cancel",
+                         {.booking_id = b->id, .client_id = b->client_id, .hub_id = b->hub_id, .detail = b->reference});
             return std::string{"cancelled"};
         });
     });
@@ -283,10 +288,13 @@ Result<std::string> BookingService::set_status(const Principal& by, Id booking_i
             if (!next) return next.error();
             auto name = std::string{domain::status_name(*next)};
             if (*next == move.current) return name;
+            AuditAbout about{b->id, b->client_id, b->hub_id, b->reference + " " + b->status + " -> " + name};
             if (*next == domain::BookingStatus::cancelled) {
                 cancel_locked(c, ctx_, *b, by.actor(), now, offers);
+                audit_change(c, by, now, "booking.cancel", std::move(about));
                 return name;
             }
+            audit_change(c, by, now, "booking.status", std::move(about));
             std::optional<Instant> arrived;
             if (*next == domain::BookingStatus::arrived && !b->arrived_at) arrived = now;
             storage::set_booking_status(c, b->id, name, arrived, now, by.actor());
@@ -319,6 +327,8 @@ Result<std::string> BookingService::undo_status(const Principal& by, Id booking_
             bool still_here = *back == domain::BookingStatus::arrived || *back == domain::BookingStatus::in_progress;
             auto newest = storage::latest_history(c, b->id, 1);
             storage::undo_booking_status(c, b->id, name, newest.at(0).id, !still_here, now, by.actor());
+            audit_change(c, by, now, "booking.undo",
+                         {b->id, b->client_id, b->hub_id, b->reference + " " + b->status + " -> " + name});
             return name;
         });
     });

@@ -2,6 +2,7 @@
 
 #include "server/services/series_service.hpp"
 
+#include "server/services/audit_service.hpp"
 #include "server/services/booking_detail.hpp"
 #include "server/services/hub_scope.hpp"
 #include "server/storage/series_repo.hpp"
@@ -126,9 +127,10 @@ Result<std::vector<SessionView>> SeriesService::change(const Principal& by, Id s
                 storage::update_session(c, *row);
                 storage::follow_session(c, *row, now);
             }
-            storage::audit(c, now, by.actor(), "series.change",
-                           std::to_string(series_id) + " from " + shared::format_date(from) + ": " +
-                               std::to_string(changing.size()) + " sessions");
+            audit_change(c, by, now, "series.change",
+                         {.hub_id = s->hub.id,
+                          .detail = std::to_string(series_id) + " from " + shared::format_date(from) + ": " +
+                                    std::to_string(changing.size()) + " sessions"});
             return views(c, *s);
         });
     });
@@ -151,6 +153,9 @@ Result<SeriesCancellation> SeriesService::cancel(const Principal& by, Id series_
                     if (w.session_id == row->id) storage::update_waitlist(c, w.id, "cancelled", std::nullopt, std::nullopt, now);
                 for (const auto& b : storage::live_bookings_of_session(c, row->id)) {
                     storage::set_booking_status(c, b.id, "cancelled", std::nullopt, now, by.actor());
+                    audit_change(c, by, now, "booking.cancel",
+                                 {.booking_id = b.id, .client_id = b.client_id, .hub_id = b.hub_id,
+                                  .detail = b.reference + " with series " + std::to_string(series_id)});
                     if (auto w = storage::waitlist_for_booking(c, b.id))
                         storage::update_waitlist(c, w->id, "cancelled", std::nullopt, std::nullopt, now);
                     CancelledBooking f{b.id, b.reference, row->id, shared::format_instant(row->start, s->zone), {}, {}, {}};
@@ -165,10 +170,11 @@ Result<SeriesCancellation> SeriesService::cancel(const Principal& by, Id series_
                 }
             }
             if (!out.sessions.empty())
-                storage::audit(c, now, by.actor(), "series.cancel",
-                               std::to_string(series_id) + " from " + shared::format_date(from) + ": " +
-                                   std::to_string(out.sessions.size()) + " sessions, " +
-                                   std::to_string(out.families.size()) + " bookings");
+                audit_change(c, by, now, "series.cancel",
+                             {.hub_id = s->hub.id,
+                              .detail = std::to_string(series_id) + " from " + shared::format_date(from) + ": " +
+                                        std::to_string(out.sessions.size()) + " sessions, " +
+                                        std::to_string(out.families.size()) + " bookings"});
             return out;
         });
     });

@@ -4,6 +4,7 @@
 // because all its state is in the database.
 
 #include "server/services/arrival_service.hpp"
+#include "server/services/audit_service.hpp"
 #include "server/services/auth_service.hpp"
 #include "server/services/booking_service.hpp"
 #include "server/services/context.hpp"
@@ -15,7 +16,7 @@ namespace frontdoor::server {
 
 struct Services {
     explicit Services(ServiceContext context)
-        : ctx(std::move(context)), auth(ctx), setup(ctx), booking(ctx), arrival(ctx), series(ctx), translations(ctx) {}
+        : ctx(std::move(context)), auth(ctx), setup(ctx), booking(ctx), arrival(ctx), series(ctx), translations(ctx), audit(ctx) {}
     Services(const Services&) = delete;
     Services& operator=(const Services&) = delete;
 
@@ -26,6 +27,7 @@ struct Services {
     ArrivalService arrival;
     SeriesService series;
     TranslationService translations;
+    AuditService audit;
 
     /// Lapses every offer past its time and passes each place on. Never throws.
     void expire_offers() { booking.expire_offers(); }

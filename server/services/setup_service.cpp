@@ -7,6 +7,7 @@
 #include <fmt/core.h>
 
 #include "server/domain/scheduling.hpp"
+#include "server/services/audit_service.hpp"
 #include "server/services/crypto.hpp"
 #include "server/services/hub_scope.hpp"
 #include "server/services/translation_service.hpp"
@@ -82,7 +83,7 @@ Result<storage::HubRow> SetupService::create_hub(const Principal& by, const HubI
         auto now = ctx_.clock.now();
         storage::HubRow h{0, in.name, in.timezone, in.address};
         h.id = storage::insert_hub(c, h, now);
-        storage::audit(c, now, by.actor(), "hub.create", std::to_string(h.id) + " " + h.name);
+        audit_change(c, by, now, "hub.create", {.hub_id = h.id, .detail = std::to_string(h.id) + " " + h.name});
         return h;
     });
 }
@@ -109,7 +110,7 @@ Result<storage::RoomRow> SetupService::create_room(const Principal& by, Id hub_i
         auto now = ctx_.clock.now();
         storage::RoomRow r{0, hub_id, in.name, in.capacity, true};
         r.id = storage::insert_room(c, r);
-        storage::audit(c, now, by.actor(), "room.create", std::to_string(r.id) + " " + r.name);
+        audit_change(c, by, now, "room.create", {.hub_id = hub_id, .detail = std::to_string(r.id) + " " + r.name});
         return r;
     });
 }
@@ -155,8 +156,8 @@ Result<storage::StaffRow> SetupService::create_staff(const Principal& by, const 
         s.id = storage::insert_staff(c, s, hash, now);
         storage::replace_staff_hubs(c, s.id, hubs, home);
         s.hub_ids = storage::staff_hub_ids(c, s.id);
-        storage::audit(c, now, by.actor(), "staff.create",
-                       std::to_string(s.id) + " " + s.name + " (" + s.role + ", " + s.access + ")");
+        audit_change(c, by, now, "staff.create",
+                     {.hub_id = home, .detail = std::to_string(s.id) + " " + s.name + " (" + s.role + ", " + s.access + ")"});
         return s;
     });
 }
@@ -181,7 +182,7 @@ Result<storage::StaffRow> SetupService::set_staff_hubs(const Principal& by, Id s
         storage::replace_staff_hubs(c, staff_id, hubs, home);
         std::string detail = std::to_string(staff_id) + " hubs";
         for (Id hub : hubs) detail += " " + std::to_string(hub);
-        storage::audit(c, ctx_.clock.now(), by.actor(), "staff.hubs", detail);
+        audit_change(c, by, ctx_.clock.now(), "staff.hubs", {.detail = detail});
         return *storage::find_staff(c, staff_id);
     });
 }
@@ -246,8 +247,8 @@ SetupService::set_working_hours(const Principal& by, Id staff_id, const std::vec
                 return std::tie(a.weekday, a.start_min) < std::tie(b.weekday, b.start_min);
             });
             storage::replace_working_hours(c, staff_id, rows);
-            storage::audit(c, ctx_.clock.now(), by.actor(), "staff.hours",
-                           std::to_string(staff_id) + " " + std::to_string(rows.size()) + " ranges");
+            audit_change(c, by, ctx_.clock.now(), "staff.hours",
+                         {.detail = std::to_string(staff_id) + " " + std::to_string(rows.size()) + " ranges"});
             return rows;
         });
 }
@@ -269,8 +270,8 @@ Result<storage::AbsenceRow> SetupService::add_absence(const Principal& by, Id st
         if (auto s = colleague(c, by, staff_id); !s) return s.error();
         storage::AbsenceRow a{0, staff_id, shared::format_date(in.from), shared::format_date(in.to), in.reason};
         a.id = storage::insert_absence(c, a);
-        storage::audit(c, ctx_.clock.now(), by.actor(), "staff.absence",
-                       std::to_string(staff_id) + " " + a.from_date + ".." + a.to_date);
+        audit_change(c, by, ctx_.clock.now(), "staff.absence",
+                     {.detail = std::to_string(staff_id) + " " + a.from_date + ".." + a.to_date});
         return a;
     });
 }
@@ -309,7 +310,7 @@ Result<storage::ServiceRow> SetupService::create_service(const Principal& by, co
         s.discreet = in.discreet;
         s.description = in.description;
         s.id = storage::insert_service(c, s);
-        storage::audit(c, ctx_.clock.now(), by.actor(), "service.create", std::to_string(s.id) + " " + s.name);
+        audit_change(c, by, ctx_.clock.now(), "service.create", {.detail = std::to_string(s.id) + " " + s.name});
         return s;
     });
 }
@@ -412,10 +413,11 @@ Result<std::vector<Id>> SetupService::create_sessions(const Principal& by, const
                 storage::set_session_series(c, ids.back(), *row.series_id);
             }
         }
-        storage::audit(c, ctx_.clock.now(), by.actor(), "session.create",
-                       service->name + " x" + std::to_string(ids.size()) + " from " +
-                           shared::format_instant(times.front().start, zone) + " ids " +
-                           std::to_string(ids.front()) + ".." + std::to_string(ids.back()));
+        audit_change(c, by, ctx_.clock.now(), "session.create",
+                     {.hub_id = hub->id,
+                      .detail = service->name + " x" + std::to_string(ids.size()) + " from " +
+                                shared::format_instant(times.front().start, zone) + " ids " +
+                                std::to_string(ids.front()) + ".." + std::to_string(ids.back())});
         return ids;
     });
 }
@@ -476,7 +478,7 @@ Result<storage::KioskRow> SetupService::revoke_kiosk(const Principal& by, Id kio
         if (auto refused = require_hub(by, k->hub_id)) return *refused;
         if (!k->revoked) {
             storage::revoke_kiosk(c, kiosk_id);
-            storage::audit(c, ctx_.clock.now(), by.actor(), "kiosk.revoke", std::to_string(kiosk_id) + " " + k->name);
+            audit_change(c, by, ctx_.clock.now(), "kiosk.revoke", {.hub_id = k->hub_id, .detail = std::to_string(kiosk_id) + " " + k->name});
         }
         k->revoked = true;
         return *k;

@@ -1,6 +1,7 @@
 #include "server/services/translation_service.hpp"
 
 #include "server/domain/language.hpp"
+#include "server/services/audit_service.hpp"
 #include "server/services/hub_scope.hpp"
 #include "server/storage/setup_repo.hpp"
 
@@ -51,8 +52,9 @@ Result<std::vector<storage::TranslationRow>> TranslationService::replace(const P
             storage::replace_translations(c, kind, id, rows);
             std::string langs;
             for (const auto& r : rows) langs += (langs.empty() ? "" : ",") + r.lang;
-            storage::audit(c, ctx_.clock.now(), by.actor(), std::string{what(kind)} + ".translations",
-                           std::to_string(id) + " [" + langs + "]");
+            audit_change(c, by, ctx_.clock.now(), std::string{what(kind)} + ".translations",
+                         {.hub_id = kind == Named::hub ? std::optional<Id>{id} : std::nullopt,
+                          .detail = std::to_string(id) + " [" + langs + "]"});
             return storage::translations(c, kind, id);
         });
     });

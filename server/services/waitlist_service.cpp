@@ -1,5 +1,6 @@
 // The waitlist half of BookingService, and the internals shared with booking:
 // families, references, confirmations, offers and their expiry.
+#include "server/services/audit_service.hpp"
 #include "server/services/booking_detail.hpp"
 #include "server/services/crypto.hpp"
 #include "server/services/hub_scope.hpp"
@@ -23,6 +24,7 @@ Family upsert_family(Connection& c, const Principal& by, const PersonInput& p, c
     bool kiosk = by.role == Role::kiosk;
     auto client = storage::upsert_client(c, row, now, kiosk ? storage::ContactUpdate::keep : storage::ContactUpdate::replace);
     Family f{client.id, std::nullopt, {}};
+    if (!client.known) audit_change(c, by, now, "client.create", {.client_id = client.id});
     if (kiosk && client.known) {
         auto differs = [](const std::optional<std::string>& told, const std::optional<std::string>& known) {
             return told && told != known ? told : std::nullopt;
@@ -116,6 +118,9 @@ std::optional<Id> offer_place(Connection& c, const ServiceContext& ctx, const st
         hold.held_until = expires;
         Id id = storage::insert_booking(c, hold, now, "waitlist:" + std::to_string(w.id));
         storage::update_waitlist(c, w.id, "offered", id, expires, now);
+        audit_system(c, now, "waitlist.offer",
+                     {.booking_id = id, .client_id = w.client_id, .hub_id = w.hub_id,
+                      .detail = "entry " + std::to_string(w.id) + " holds " + hold.reference});
         return id;
     }
     return std::nullopt;
@@ -125,6 +130,9 @@ std::vector<Id> lapse_offers(Connection& c, const ServiceContext& ctx, Instant n
     std::vector<Id> holds;
     for (const auto& w : storage::lapsed_offers(c, now)) {
         storage::update_waitlist(c, w.id, "expired", std::nullopt, std::nullopt, now);
+        audit_system(c, now, "waitlist.expire",
+                     {.booking_id = w.booking_id, .client_id = w.client_id, .hub_id = w.hub_id,
+                      .detail = "entry " + std::to_string(w.id)});
         if (!w.booking_id) continue;
         auto b = storage::find_booking(c, *w.booking_id);
         if (!b || b->status != "held") continue;
@@ -229,6 +237,8 @@ Result<shared::wire::WaitlistEntry> BookingService::join_waitlist(const Principa
             w.status = "waiting";
             auto code = random_token();
             w.id = storage::insert_waitlist(c, w, token_hash(code), now);
+            audit_change(c, by, now, "waitlist.join",
+                         {.client_id = w.client_id, .hub_id = w.hub_id, .detail = "entry " + std::to_string(w.id)});
             auto out = detail::waitlist_wire(c, w);
             out.code = code;
             return out;
@@ -263,6 +273,9 @@ Result<shared::wire::WaitlistEntry> BookingService::accept_offer(const Principal
             booking = *w->booking_id;
             storage::set_booking_status(c, booking, "booked", std::nullopt, now, by.actor());
             storage::update_waitlist(c, w->id, "booked", std::nullopt, std::nullopt, now);
+            audit_change(c, by, now, "waitlist.accept",
+                         {.booking_id = booking, .client_id = w->client_id, .hub_id = w->hub_id,
+                          .detail = "entry " + std::to_string(w->id)});
             w->status = "booked";
             return detail::waitlist_wire(c, *w);
         });
@@ -285,12 +298,17 @@ Result<shared::wire::WaitlistEntry> BookingService::decline_offer(const Principa
             if (w->status == "declined") return detail::waitlist_wire(c, *w);
             if (w->status == "waiting") { // leaving the list before any offer
                 storage::update_waitlist(c, w->id, "cancelled", std::nullopt, std::nullopt, now);
+                audit_change(c, by, now, "waitlist.leave",
+                             {.client_id = w->client_id, .hub_id = w->hub_id, .detail = "entry " + std::to_string(w->id)});
                 w->status = "cancelled";
                 return detail::waitlist_wire(c, *w);
             }
             if (w->status != "offered" || !w->booking_id)
                 return make_error(ErrorCode::conflict, "there is no offer to decline");
             storage::update_waitlist(c, w->id, "declined", std::nullopt, std::nullopt, now);
+            audit_change(c, by, now, "waitlist.decline",
+                         {.booking_id = w->booking_id, .client_id = w->client_id, .hub_id = w->hub_id,
+                          .detail = "entry " + std::to_string(w->id)});
             auto b = storage::find_booking(c, *w->booking_id);
             if (b && b->status == "held") {
                 storage::set_booking_status(c, b->id, "released", std::nullopt, now, by.actor());

@@ -4,7 +4,8 @@ namespace frontdoor::server::storage {
 
 // Instants are INTEGER seconds since the Unix epoch (UTC); dates are TEXT YYYY-MM-DD
 // local to the hub; times of day are INTEGER minutes after local midnight.
-// Nothing is ever deleted: bookings, waitlist entries and tokens change status.
+// Nothing is ever deleted: bookings, waitlist entries and tokens change status; the
+// audit trail is append-only (migration 8's triggers refuse UPDATE and DELETE).
 const std::vector<std::string>& migrations() {
     static const std::vector<std::string> steps = {
         // 1: the first schema.
@@ -251,6 +252,26 @@ CREATE TABLE name_translations (
         // names the row it takes back (and is never undone itself).
         R"SQL(
 ALTER TABLE booking_history ADD COLUMN undo_of INTEGER REFERENCES booking_history(id);
+)SQL",
+        // 8: the audit trail says who (staff or kiosk), from where (the client's address),
+        // whether it was a read of personal data, and which booking, family and hub it
+        // was about; it is append-only: nothing may change or remove a line.
+        R"SQL(
+ALTER TABLE audit ADD COLUMN staff_id INTEGER;
+ALTER TABLE audit ADD COLUMN kiosk_id INTEGER;
+ALTER TABLE audit ADD COLUMN address TEXT;
+ALTER TABLE audit ADD COLUMN is_read INTEGER NOT NULL DEFAULT 0 CHECK (is_read IN (0, 1));
+ALTER TABLE audit ADD COLUMN booking_id INTEGER;
+ALTER TABLE audit ADD COLUMN client_id INTEGER;
+ALTER TABLE audit ADD COLUMN hub_id INTEGER;
+CREATE INDEX audit_by_time ON audit(at);
+CREATE INDEX audit_by_staff ON audit(staff_id, at);
+CREATE INDEX audit_by_booking ON audit(booking_id);
+CREATE INDEX audit_by_client ON audit(client_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+  BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
 )SQL",
     };
     return steps;

@@ -293,10 +293,4 @@ void revoke_kiosk(Connection& c, Id id) {
     t.bind(1, id).run();
 }
 
-void audit(Connection& c, Instant at, const std::string& actor, const std::string& action,
-           const std::string& detail) {
-    Statement s(c, "INSERT INTO audit(at, actor, action, detail) VALUES (?, ?, ?, ?)");
-    s.bind_all(secs(at), actor, action, detail).run();
-}
-
 } // namespace frontdoor::server::storage

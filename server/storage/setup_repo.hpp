@@ -60,7 +60,4 @@ std::vector<KioskRow> list_kiosks(Connection& c, std::optional<Id> hub_id);
 Id insert_kiosk(Connection& c, Id hub_id, const std::string& name, Instant now);
 void revoke_kiosk(Connection& c, Id id);
 
-void audit(Connection& c, Instant at, const std::string& actor, const std::string& action,
-           const std::string& detail);
-
 } // namespace frontdoor::server::storage
