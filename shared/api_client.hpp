@@ -1,5 +1,5 @@
 #pragma once
-// ApiClient: the kiosk's calls of API v1 (API.md) over cpp-httplib, returning the
+// ApiClient: the kiosk's calls of API v1 (docs/api/openapi.yaml) over cpp-httplib, returning the
 // wire types. Every call sets its own connect and read timeouts (a few seconds,
 // never httplib's 300 s default). A transport failure or a 5xx answer is
 // ErrorCode::unavailable; an error body from the server becomes its Error.

@@ -1,6 +1,6 @@
 #pragma once
 // Reading the server's instants for display, and the dates the kiosk asks for.
-// Instants arrive in the hub's local offset (API.md), so the local day and time are
+// Instants arrive in the hub's local offset (docs/api/openapi.yaml), so the local day and time are
 // their first characters. Pure functions.
 
 #include <string>

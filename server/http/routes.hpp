@@ -25,10 +25,6 @@ void register_audit_routes(Api& api, Services& s);
 /// Writes the audit line of `p` reading a family's personal data (routes_audit.cpp),
 /// before the answer leaves: false, with the 500 in `res`, when it could not be written.
 bool audit_read(Services& s, httplib::Response& res, const Principal& p, std::string action, AuditAbout about);
-/// GET /api/v1/openapi.json (routes_openapi.cpp).
-void register_openapi_routes(Api& api);
-/// docs/api/openapi.yaml, embedded at build time, as JSON.
-json openapi_json();
 
 /// A group session as staff see it (routes_setup.cpp): {id, service, hub_id, room, start,
 /// end, capacity, booked, places_left, staff?, series_id?, cancelled?}.
