@@ -2,70 +2,15 @@
 // a second; other hubs' changes do not; streams need a session; shutdown ends them.
 #include <doctest/doctest.h>
 
-#include <atomic>
-#include <condition_variable>
-#include <mutex>
-
 #include "server/http/events.hpp"
 #include "tests/server/web_test_server.hpp"
+#include "tests/support/stream_reader.hpp"
 
 using namespace frontdoor::server;
 using namespace frontdoor::server::http;
 using namespace frontdoor::server::testing;
 using namespace std::chrono_literals;
-
-namespace {
-
-/// Reads one event stream on its own thread and keeps what arrived.
-struct StreamReader {
-    std::mutex mutex;
-    std::condition_variable cv;
-    std::string text;
-    std::atomic<bool> stop{false};
-    int status = 0;
-    std::thread thread;
-    httplib::Client c;
-
-    StreamReader(int port, std::string path, httplib::Headers headers) : c("127.0.0.1", port) {
-        c.set_read_timeout(10s);
-        thread = std::thread([this, path, headers] {
-            auto res = c.Get(path.c_str(), headers,
-                             [&](const httplib::Response& r) {
-                                 std::lock_guard lock(mutex);
-                                 status = r.status;
-                                 cv.notify_all();
-                                 return true;
-                             },
-                             [&](const char* data, size_t len) {
-                                 std::lock_guard lock(mutex);
-                                 text.append(data, len);
-                                 cv.notify_all();
-                                 return !stop.load();
-                             });
-            std::lock_guard lock(mutex);
-            if (res && !status) status = res->status;
-            if (!status) status = -1;
-            cv.notify_all();
-        });
-    }
-    ~StreamReader() {
-        stop = true;
-        c.stop(); // closes the socket under the blocked read
-        if (thread.joinable()) thread.join();
-    }
-    /// Waits until the text so far contains `needle`.
-    bool wait_for(const std::string& needle, std::chrono::milliseconds timeout) {
-        std::unique_lock lock(mutex);
-        return cv.wait_for(lock, timeout, [&] { return text.find(needle) != std::string::npos; });
-    }
-    int wait_status(std::chrono::milliseconds timeout) {
-        std::unique_lock lock(mutex);
-        cv.wait_for(lock, timeout, [&] { return status != 0; });
-        return status;
-    }
-};
-
-} // namespace
+using frontdoor::testing::StreamReader;
 
 TEST_SUITE("server/web_events") {
 
@@ -115,7 +60,7 @@ TEST_CASE("a published check-in reaches the open stream of its hub within 2 seco
     REQUIRE_FALSE(who.cookie.empty());
     StreamReader reader(t.port, "/api/v1/hubs/1/events", {{"Cookie", who.cookie}});
     REQUIRE(reader.wait_for("event: hello", 5s));
-    CHECK(reader.status == 200);
+    CHECK(reader.status() == 200);
 
     const auto& ctx = t.server->services().ctx;
     ctx.publish({2, 99, "arrived"}); // another hub
@@ -123,8 +68,8 @@ TEST_CASE("a published check-in reaches the open stream of its hub within 2 seco
     ctx.publish({1, 42, "arrived"});
     REQUIRE(reader.wait_for("\"booking_id\":42", 2s));
     CHECK(std::chrono::steady_clock::now() - t0 < 2s);
-    CHECK(reader.text.find("event: booking") != std::string::npos);
-    CHECK(reader.text.find("\"booking_id\":99") == std::string::npos);
+    CHECK(reader.text().find("event: booking") != std::string::npos);
+    CHECK(reader.text().find("\"booking_id\":99") == std::string::npos);
 }
 
 TEST_CASE("the stream refuses strangers and other hubs") {
