@@ -56,10 +56,19 @@ struct ServiceContext {
     }
 };
 
-/// Runs f and turns a storage failure into an internal error (logged by the caller).
+/// Runs f and turns a storage failure into an error: a time another server's booking
+/// has just taken (PostgreSQL's exclusion constraints) is slot_unavailable; a write that
+/// lost every retry to other servers' writes, or a database closing, is unavailable
+/// (503: try again); anything else is internal (logged by the caller).
 template <class F> auto guard_storage(F&& f) -> decltype(f()) {
     try {
         return f();
+    } catch (const storage::StorageError& e) {
+        using Kind = storage::StorageError::Kind;
+        if (e.kind() == Kind::overlap) return make_error(ErrorCode::slot_unavailable, "that time has just been taken");
+        if (e.kind() == Kind::retry || e.kind() == Kind::closing)
+            return make_error(ErrorCode::unavailable, "the booking system is busy; please try again");
+        return make_error(ErrorCode::internal, std::string{"storage: "} + e.what());
     } catch (const std::exception& e) {
         return make_error(ErrorCode::internal, std::string{"storage: "} + e.what());
     }

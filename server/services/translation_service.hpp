@@ -10,7 +10,7 @@
 
 #include "server/services/auth_service.hpp"
 #include "server/services/context.hpp"
-#include "server/storage/sqlite.hpp"
+#include "server/storage/sql.hpp"
 #include "server/storage/translation_repo.hpp"
 
 namespace frontdoor::server {

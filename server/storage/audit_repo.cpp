@@ -30,11 +30,15 @@ std::vector<AuditLine> find_audit(Connection& c, const AuditFilter& f) {
     sql += " ORDER BY a.at DESC, a.id DESC LIMIT ?";
     Statement s(c, sql);
     int i = 0;
-    s.bind(++i, secs(f.from)).bind(++i, secs(f.to));
+    s.bind(++i, secs(f.from));
+    s.bind(++i, secs(f.to));
     if (f.staff_id) s.bind(++i, *f.staff_id);
     if (f.booking_id) s.bind(++i, *f.booking_id);
     if (f.client_id) s.bind(++i, *f.client_id);
-    if (f.scope_of_manager) s.bind(++i, *f.scope_of_manager).bind(++i, *f.scope_of_manager);
+    if (f.scope_of_manager) {
+        s.bind(++i, *f.scope_of_manager);
+        s.bind(++i, *f.scope_of_manager);
+    }
     s.bind(++i, static_cast<std::int64_t>(f.limit) + 1);
     std::vector<AuditLine> out;
     while (s.step()) {

@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "server/storage/records.hpp"
-#include "server/storage/sqlite.hpp"
+#include "server/storage/sql.hpp"
 
 namespace frontdoor::server::storage {
 

@@ -4,7 +4,7 @@ namespace frontdoor::server::storage {
 
 std::optional<AccountRow> find_account(Connection& c, const std::string& username) {
     Statement s(c, "SELECT id, password_hash, access, active FROM staff "
-                   "WHERE username = ? COLLATE NOCASE AND password_hash IS NOT NULL");
+                   "WHERE lower(username) = lower(?) AND password_hash IS NOT NULL");
     s.bind(1, username);
     if (!s.step()) return std::nullopt;
     return AccountRow{s.integer(0), s.text(1), s.text(2), s.integer(3) != 0};

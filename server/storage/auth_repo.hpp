@@ -5,7 +5,7 @@
 #include <string>
 
 #include "server/storage/records.hpp"
-#include "server/storage/sqlite.hpp"
+#include "server/storage/sql.hpp"
 
 namespace frontdoor::server::storage {
 

@@ -8,7 +8,7 @@
 
 #include "server/domain/scheduling.hpp"
 #include "server/storage/records.hpp"
-#include "server/storage/sqlite.hpp"
+#include "server/storage/sql.hpp"
 
 namespace frontdoor::server::storage {
 

@@ -1,207 +1,29 @@
 #include "server/storage/database.hpp"
 
+#include "server/storage/pg_engine.hpp"
+#include "server/storage/postgres.hpp"
 #include "server/storage/schema.hpp"
-
-#include <cstdio>
-
-#include <sqlite3.h>
+#include "server/storage/sqlite.hpp"
+#include "server/storage/sqlite_engine.hpp"
 
 namespace frontdoor::server::storage {
-namespace {
 
-constexpr size_t kMaxGroup = 64;
-/// Read connections kept for reuse (each holds up to 1 MiB of page cache). More may be
-/// open at one moment under load; past this many they close when returned, so that a
-/// crowd of readers that came and went does not stay in the resident size.
-constexpr size_t kIdleReaders = 16;
-// Small background checkpoints: each ends with an fsync of the database file, and on
-// this machine's filesystem a commit's WAL fsync waits behind it (a 1000-page checkpoint
-// held commits up for 30-180 ms; at 256 pages they stay under the bench's notice).
-constexpr int kBackgroundCheckpointFrom = 256;
-constexpr int kWriterCheckpointFrom = 2000;
-thread_local Database* writing_in = nullptr; // the Database whose writer thread this is
-
-} // namespace
-
-Database::Database(std::string path) : path_(std::move(path)) {
-    writer_ = std::make_unique<Connection>(path_);
-    migrate();
-    // Replaces SQLite's automatic checkpoint on this connection (see the header).
-    sqlite3_wal_hook(writer_->handle(), &Database::on_wal_commit, this);
-    checkpoint_thread_ = std::thread([this] { checkpoint_loop(); });
-    try {
-        writer_thread_ = std::thread([this] { writer_loop(); });
-    } catch (...) {
-        stop_checkpoints();
-        throw;
-    }
+Engine engine_of(std::string_view url) {
+    return url.rfind("postgresql://", 0) == 0 || url.rfind("postgres://", 0) == 0 ? Engine::postgresql : Engine::sqlite;
 }
 
-void Database::stop_checkpoints() {
-    {
-        std::lock_guard lock(checkpoint_mutex_);
-        stopping_checkpoints_ = true;
-    }
-    checkpoint_cv_.notify_all();
-    if (checkpoint_thread_.joinable()) checkpoint_thread_.join();
+std::unique_ptr<Connection> open_connection(const std::string& url) {
+    if (engine_of(url) == Engine::postgresql) return std::make_unique<PgConnection>(url);
+    return std::make_unique<SqliteConnection>(url);
 }
 
-int Database::on_wal_commit(void* self, sqlite3* handle, const char* name, int pages) {
-    if (pages < kBackgroundCheckpointFrom) return SQLITE_OK;
-    if (pages >= kWriterCheckpointFrom) {
-        // The background checkpoints cannot catch a writer that never pauses, and only a
-        // checkpoint that reaches the end lets the log start again from its beginning.
-        // The background has copied most of it; the writer copies the rest, now.
-        sqlite3_wal_checkpoint_v2(handle, name, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        return SQLITE_OK;
-    }
-    auto* db = static_cast<Database*>(self);
-    {
-        std::lock_guard lock(db->checkpoint_mutex_);
-        db->checkpoint_wanted_ = true;
-    }
-    db->checkpoint_cv_.notify_one();
-    return SQLITE_OK;
+Database::Database(std::string url) : path_(std::move(url)), engine_kind_(engine_of(path_)) {
+    if (engine_kind_ == Engine::postgresql) engine_ = std::make_unique<PgEngine>(path_);
+    else engine_ = std::make_unique<SqliteEngine>(path_);
 }
 
-void Database::checkpoint_loop() {
-    std::unique_ptr<Connection> own;
-    try {
-        own = std::make_unique<Connection>(path_);
-    } catch (const std::exception& e) {
-        // The writer still checkpoints at twice the length; the log stays bounded.
-        std::fprintf(stderr, "frontdoor: no checkpoint thread (%s)\n", e.what());
-        return;
-    }
-    Connection& c = *own;
-    std::unique_lock lock(checkpoint_mutex_);
-    for (;;) {
-        checkpoint_cv_.wait(lock, [&] { return checkpoint_wanted_ || stopping_checkpoints_; });
-        if (stopping_checkpoints_) return; // closing the last connection checkpoints anyway
-        checkpoint_wanted_ = false;
-        lock.unlock();
-        // PASSIVE: copies what no reader still needs, never waits for or blocks the writer.
-        sqlite3_wal_checkpoint_v2(c.handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
-        lock.lock();
-    }
-}
-
-Database::~Database() {
-    {
-        std::lock_guard lock(queue_mutex_);
-        stopping_ = true;
-    }
-    queue_cv_.notify_all();
-    if (writer_thread_.joinable()) writer_thread_.join();
-    stop_checkpoints();
-}
-
-Database::Lease::Lease(Database& d) : db(d) {
-    {
-        std::lock_guard lock(db.pool_mutex_);
-        if (!db.idle_.empty()) {
-            conn = std::move(db.idle_.back());
-            db.idle_.pop_back();
-            return;
-        }
-    }
-    conn = std::make_unique<Connection>(db.path_);
-}
-
-Database::Lease::~Lease() {
-    std::lock_guard lock(db.pool_mutex_);
-    if (db.idle_.size() < kIdleReaders) db.idle_.push_back(std::move(conn));
-}
-
-int Database::schema_version() {
-    Lease lease(*this);
-    Statement s(*lease.conn, "PRAGMA user_version");
-    s.step();
-    return static_cast<int>(s.integer(0));
-}
+Database::~Database() = default;
 
 int Database::latest_schema_version() { return static_cast<int>(migrations().size()); }
-
-void Database::migrate() {
-    Transaction tx(*writer_, Transaction::Kind::write);
-    size_t current = 0;
-    { // finished before migrating: DROP INDEX refuses while a statement is running
-        Statement v(*writer_, "PRAGMA user_version");
-        v.step();
-        current = static_cast<size_t>(v.integer(0));
-    }
-    const auto& steps = migrations();
-    if (current > steps.size())
-        throw StorageError(0, "the database is from a newer Front Door (schema " + std::to_string(current) + ")");
-    for (size_t i = current; i < steps.size(); ++i) writer_->exec(steps[i]);
-    writer_->exec("PRAGMA user_version=" + std::to_string(steps.size()));
-    tx.commit();
-}
-
-void Database::submit(std::function<void(Connection&)> work, bool log_only) {
-    if (writing_in == this) { // a write inside a write: part of the enclosing one
-        work(*writer_);
-        return;
-    }
-    auto p = std::make_shared<Pending>();
-    p->work = std::move(work);
-    p->log_only = log_only;
-    {
-        std::lock_guard lock(queue_mutex_);
-        if (stopping_) throw StorageError(0, "the database is closing");
-        queue_.push_back(p);
-    }
-    queue_cv_.notify_one();
-    p->done.wait(false);
-    if (p->error) std::rethrow_exception(p->error);
-}
-
-void Database::writer_loop() {
-    writing_in = this;
-    std::vector<std::shared_ptr<Pending>> group;
-    for (;;) {
-        {
-            std::unique_lock lock(queue_mutex_);
-            queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-            if (queue_.empty()) return; // stopping, and nothing left
-            while (!queue_.empty() && group.size() < kMaxGroup) {
-                group.push_back(std::move(queue_.front()));
-                queue_.pop_front();
-            }
-        }
-        run_group(group);
-        bool changed = false;
-        for (auto& p : group) changed = changed || !p->log_only;
-        if (changed) generation_.fetch_add(1, std::memory_order_acq_rel);
-        for (auto& p : group) {
-            p->done.store(true);
-            p->done.notify_one();
-        }
-        group.clear();
-    }
-}
-
-void Database::run_group(std::vector<std::shared_ptr<Pending>>& group) {
-    try {
-        Transaction tx(*writer_, Transaction::Kind::write);
-        for (auto& p : group) {
-            writer_->exec("SAVEPOINT one_write");
-            try {
-                p->work(*writer_);
-                writer_->exec("RELEASE one_write");
-            } catch (...) {
-                p->error = std::current_exception();
-                writer_->exec("ROLLBACK TO one_write");
-                writer_->exec("RELEASE one_write");
-            }
-        }
-        tx.commit();
-    } catch (...) {
-        // BEGIN or COMMIT failed: nothing of the group is stored; each caller hears so.
-        auto error = std::current_exception();
-        for (auto& p : group)
-            if (!p->error) p->error = error;
-    }
-}
 
 } // namespace frontdoor::server::storage

@@ -1,60 +1,85 @@
 #pragma once
-// Database: the one door to the SQLite file. Opens it, applies forward migrations,
-// and runs work in transactions.
+// Database: the unit of work over either engine, chosen by the --db value: a
+// postgresql:// (or postgres://) URL, else an SQLite file path. Opens, applies forward
+// migrations (schema.hpp; each engine's steps, versioned the same), and runs work in
+// transactions: read(f) in one snapshot, write(f) as "check and write together".
 //
-// Thread-safety rule: any thread may call read() and write(). read() lends the calling
-// thread a pooled connection for the length of the call (a deferred transaction, so
-// it reads one snapshot). write() hands its work to the one writer thread, which owns
-// the one write connection: writes run one after another, each seeing every write
-// before it, so checks and writes inside one write() call see no other writer.
+//   SQLite (sqlite_engine.hpp): one writer thread owns the write connection and
+//     group-commits whatever writes wait (each in its own savepoint, one fsync); reads
+//     run on pooled connections. One server per file.
+//   PostgreSQL (pg_engine.hpp): several servers may write at once. Each write runs
+//     SERIALIZABLE on a pooled connection and runs again (bounded) when PostgreSQL
+//     reports a serialization failure; the rules that must hold across servers (one
+//     booking per practitioner and room at a time) are constraints in the schema.
+//     Every committed change is announced with NOTIFY, so other servers' caches and
+//     live pages hear of it (generation(), on_broadcast()).
 //
-// Group commit: the writer takes every write waiting at that moment into one
-// BEGIN IMMEDIATE transaction, runs each inside its own SAVEPOINT (a write that throws
-// is rolled back alone), commits once (synchronous=FULL: one fsync for the group), and
-// only then returns to each caller. A write() returns after its work is durable.
-// write() called from inside a write (on the writer thread) runs inline, within it.
+// Either way write(f) returns after f's writes are committed and durable, and rethrows
+// what f threw (its writes rolled back alone). f may run more than once on PostgreSQL:
+// it must not act outside the transaction (publish events after write() returns).
+// write() from inside a write on the same thread runs inline, within it.
 //
-// Checkpoints: SQLite would copy the WAL back into the database file inside whichever
-// commit crossed 1000 pages, fsyncing the file while every waiting booking waits. The
-// writer turns that off; after a commit leaves the WAL over 256 pages, a checkpointer
-// thread on its own connection runs a PASSIVE checkpoint, which never blocks the writer
-// (kept small: a commit's fsync can wait behind the checkpoint's). A writer that never
-// pauses outruns it, and the log can only start again from its beginning after a
-// checkpoint that reaches its end; so at 2000 pages the writer finishes the checkpoint
-// itself (the background has already copied most of it).
+// Thread-safety: any thread may call read(), write(), append_log() and broadcast().
 
 #include <atomic>
-#include <condition_variable>
 #include <cstdint>
-#include <deque>
-#include <exception>
 #include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <thread>
 #include <type_traits>
-#include <vector>
 
-#include "server/storage/sqlite.hpp"
+#include "server/storage/sql.hpp"
 
 namespace frontdoor::server::storage {
 
+/// One engine's half of Database.
+class DatabaseEngine {
+  public:
+    virtual ~DatabaseEngine() = default;
+    virtual void read(const std::function<void(Connection&)>& work) = 0;
+    virtual void write(const std::function<void(Connection&)>& work, bool log_only) = 0;
+    virtual int schema_version() = 0;
+    /// Sends payload to every other server on the same database (none on SQLite).
+    virtual void broadcast(const std::string& payload) = 0;
+    /// f hears, on a thread of the engine's, each payload another server broadcast.
+    void set_listener(std::function<void(const std::string&)> f) {
+        std::lock_guard lock(listener_mutex_);
+        listener_ = std::move(f);
+    }
+    /// Counts committed write groups that changed data, this server's and others'.
+    std::atomic<std::uint64_t> generation{0};
+
+  protected:
+    void deliver(const std::string& payload) {
+        std::lock_guard lock(listener_mutex_);
+        if (listener_) listener_(payload);
+    }
+
+  private:
+    std::mutex listener_mutex_;
+    std::function<void(const std::string&)> listener_;
+};
+
 class Database {
   public:
-    /// Opens or creates the file and migrates it to the newest schema. Throws StorageError.
-    explicit Database(std::string path);
-    /// Finishes the writes already queued, then closes.
+    /// Opens or creates the database and migrates it to the newest schema. Throws StorageError.
+    explicit Database(std::string url);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;
 
-    /// Runs f(Connection&) in a read transaction and returns its result.
+    /// Runs f(Connection&) in a read transaction (one snapshot) and returns its result.
     template <class F> auto read(F&& f) {
-        Lease lease(*this);
-        Transaction tx(*lease.conn, Transaction::Kind::read);
-        return f(*lease.conn);
+        using R = decltype(f(std::declval<Connection&>()));
+        if constexpr (std::is_void_v<R>) {
+            engine_->read([&](Connection& c) { f(c); });
+        } else {
+            std::optional<R> result;
+            engine_->read([&](Connection& c) { result.emplace(f(c)); });
+            return std::move(*result);
+        }
     }
 
     /// Runs f(Connection&) in a write transaction and returns its result once it is
@@ -62,10 +87,10 @@ class Database {
     template <class F> auto write(F&& f) {
         using R = decltype(f(std::declval<Connection&>()));
         if constexpr (std::is_void_v<R>) {
-            submit([&](Connection& c) { f(c); });
+            engine_->write([&](Connection& c) { f(c); }, false);
         } else {
             std::optional<R> result;
-            submit([&](Connection& c) { result.emplace(f(c)); });
+            engine_->write([&](Connection& c) { result.emplace(f(c)); }, false);
             return std::move(*result);
         }
     }
@@ -73,54 +98,27 @@ class Database {
     /// Runs f(Connection&) in a write transaction like write(), for a line that only
     /// records (the audit line of a read): nothing a cache holds changes, so generation()
     /// does not move and a staff page reading the day leaves the kiosks' caches warm.
-    template <class F> void append_log(F&& f) { submit([&](Connection& c) { f(c); }, true); }
+    template <class F> void append_log(F&& f) { engine_->write([&](Connection& c) { f(c); }, true); }
 
-    /// Counts committed write groups that changed data: equal numbers mean nothing but
-    /// log lines (append_log) was written between.
-    std::uint64_t generation() const { return generation_.load(std::memory_order_acquire); }
+    /// Counts committed write groups that changed data (on PostgreSQL, other servers'
+    /// too, as their NOTIFY arrives): equal numbers mean nothing but log lines was written
+    /// between.
+    std::uint64_t generation() const { return engine_->generation.load(std::memory_order_acquire); }
 
-    int schema_version();
+    /// Sends payload to every other server on this database; on_broadcast(f) hears theirs.
+    void broadcast(const std::string& payload) { engine_->broadcast(payload); }
+    void on_broadcast(std::function<void(const std::string&)> f) { engine_->set_listener(std::move(f)); }
+
+    int schema_version() { return engine_->schema_version(); }
+    Engine engine() const { return engine_kind_; }
+    /// The --db value it was opened with.
     const std::string& path() const { return path_; }
     static int latest_schema_version();
 
   private:
-    struct Lease {
-        explicit Lease(Database& db);
-        ~Lease();
-        Database& db;
-        std::unique_ptr<Connection> conn;
-    };
-    struct Pending {
-        std::function<void(Connection&)> work;
-        std::exception_ptr error;
-        bool log_only = false; // append_log: does not move generation()
-        std::atomic<bool> done{false}; // each caller waits on its own flag, not on one shared condition
-    };
-    void migrate();
-    void submit(std::function<void(Connection&)> work, bool log_only = false);
-    void writer_loop();
-    void run_group(std::vector<std::shared_ptr<Pending>>& group);
-    void checkpoint_loop();
-    void stop_checkpoints();
-    static int on_wal_commit(void* self, sqlite3* db, const char* name, int pages);
-
     std::string path_;
-    std::unique_ptr<Connection> writer_;
-    std::mutex queue_mutex_;
-    std::condition_variable queue_cv_; // the writer waits for work
-    std::deque<std::shared_ptr<Pending>> queue_;
-    bool stopping_ = false;
-    std::atomic<std::uint64_t> generation_{0};
-    std::thread writer_thread_;
-
-    std::mutex checkpoint_mutex_;
-    std::condition_variable checkpoint_cv_;
-    bool checkpoint_wanted_ = false;
-    bool stopping_checkpoints_ = false;
-    std::thread checkpoint_thread_;
-
-    std::mutex pool_mutex_;
-    std::vector<std::unique_ptr<Connection>> idle_;
+    Engine engine_kind_;
+    std::unique_ptr<DatabaseEngine> engine_;
 };
 
 } // namespace frontdoor::server::storage

@@ -78,7 +78,7 @@ std::vector<DayRow> arrivals_by_birth_date(Connection& c, Id hub_id, Instant fro
 
 int earlier_missed(Connection& c, Id client_id, std::optional<Id> child_id, Instant before) {
     Statement s(c, "SELECT COUNT(*) FROM bookings WHERE start_utc < ?1 AND status IN ('was_not_brought','did_not_attend') "
-                   "AND ((?2 IS NOT NULL AND child_id = ?2) OR (?2 IS NULL AND client_id = ?3 AND child_id IS NULL))");
+                   "AND ((CAST(?2 AS BIGINT) IS NOT NULL AND child_id = ?2) OR (CAST(?2 AS BIGINT) IS NULL AND client_id = ?3 AND child_id IS NULL))");
     s.bind_all(secs(before), child_id, client_id);
     s.step();
     return static_cast<int>(s.integer(0));

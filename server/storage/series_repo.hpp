@@ -8,7 +8,7 @@
 
 #include "server/storage/booking_repo.hpp"
 #include "server/storage/records.hpp"
-#include "server/storage/sqlite.hpp"
+#include "server/storage/sql.hpp"
 
 namespace frontdoor::server::storage {
 

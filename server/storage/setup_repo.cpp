@@ -111,7 +111,7 @@ std::optional<StaffRow> find_staff(Connection& c, Id id) {
 
 std::vector<StaffRow> list_staff(Connection& c, std::optional<Id> hub_id) {
     Statement s(c, std::string("SELECT ") + kStaffCols +
-                       " FROM staff WHERE (?1 IS NULL OR EXISTS (SELECT 1 FROM staff_hubs h WHERE "
+                       " FROM staff WHERE (CAST(?1 AS BIGINT) IS NULL OR EXISTS (SELECT 1 FROM staff_hubs h WHERE "
                        "h.staff_id = staff.id AND h.hub_id = ?1)) AND access != 'admin' ORDER BY name, id");
     s.bind(1, hub_id);
     std::vector<StaffRow> out;
@@ -124,7 +124,7 @@ void replace_staff_hubs(Connection& c, Id staff_id, const std::vector<Id>& hub_i
     Statement del(c, "DELETE FROM staff_hubs WHERE staff_id = ?");
     del.bind(1, staff_id).run();
     for (Id hub : hub_ids) {
-        Statement one(c, "INSERT OR IGNORE INTO staff_hubs(staff_id, hub_id) VALUES (?, ?)");
+        Statement one(c, "INSERT INTO staff_hubs(staff_id, hub_id) VALUES (?, ?) ON CONFLICT DO NOTHING");
         one.bind_all(staff_id, hub).run();
     }
     Statement h(c, "UPDATE staff SET hub_id = ? WHERE id = ?");
@@ -132,7 +132,7 @@ void replace_staff_hubs(Connection& c, Id staff_id, const std::vector<Id>& hub_i
 }
 
 bool username_taken(Connection& c, const std::string& username) {
-    Statement s(c, "SELECT 1 FROM staff WHERE username = ? COLLATE NOCASE");
+    Statement s(c, "SELECT 1 FROM staff WHERE lower(username) = lower(?)");
     s.bind(1, username);
     return s.step();
 }
@@ -272,7 +272,7 @@ std::optional<KioskRow> find_kiosk(Connection& c, Id id) {
 }
 
 std::vector<KioskRow> list_kiosks(Connection& c, std::optional<Id> hub_id) {
-    Statement s(c, "SELECT id, hub_id, name, revoked FROM kiosks WHERE (?1 IS NULL OR hub_id = ?1) "
+    Statement s(c, "SELECT id, hub_id, name, revoked FROM kiosks WHERE (CAST(?1 AS BIGINT) IS NULL OR hub_id = ?1) "
                    "ORDER BY id");
     s.bind(1, hub_id);
     std::vector<KioskRow> out;

@@ -65,7 +65,7 @@ std::vector<WaitlistRow> waiting_entries(Connection& c, Id hub_id, Id service_id
 
 std::vector<WaitlistRow> list_waitlist(Connection& c, Id hub_id, std::optional<Id> service_id) {
     Statement s(c, std::string("SELECT ") + kCols +
-                       " FROM waitlist WHERE hub_id = ?1 AND (?2 IS NULL OR service_id = ?2) "
+                       " FROM waitlist WHERE hub_id = ?1 AND (CAST(?2 AS BIGINT) IS NULL OR service_id = ?2) "
                        "AND status IN ('waiting','offered') ORDER BY id");
     s.bind_all(hub_id, service_id);
     return read_all(s);
