@@ -5,7 +5,7 @@
 #include <doctest/doctest.h>
 
 #include "server/services/services.hpp"
-#include "server/storage/sqlite.hpp"
+#include "server/storage/sql.hpp"
 #include "tests/server/expect.hpp"
 #include "tests/support/db_probe.hpp"
 #include "tests/support/fixture.hpp"
@@ -29,8 +29,8 @@ class Trail {
     /// The lines since the last look, oldest first.
     std::vector<Line> fresh() {
         auto rows = probe_.rows(
-            "SELECT action, actor, IFNULL(staff_id, ''), IFNULL(kiosk_id, ''), IFNULL(address, ''), is_read, "
-            "IFNULL(booking_id, ''), IFNULL(client_id, ''), IFNULL(hub_id, ''), IFNULL(detail, '') FROM audit "
+            "SELECT action, actor, COALESCE(CAST(staff_id AS TEXT), ''), COALESCE(CAST(kiosk_id AS TEXT), ''), COALESCE(CAST(address AS TEXT), ''), is_read, "
+            "COALESCE(CAST(booking_id AS TEXT), ''), COALESCE(CAST(client_id AS TEXT), ''), COALESCE(CAST(hub_id AS TEXT), ''), COALESCE(CAST(detail AS TEXT), '') FROM audit "
             "WHERE id > " + std::to_string(mark_) + " ORDER BY id");
         skip();
         std::vector<Line> out;
@@ -413,10 +413,10 @@ TEST_CASE("the audit table refuses UPDATE and DELETE") {
     TestServer server;
     Fixture f(server);
     f.hub();
-    frontdoor::server::storage::Connection db(server.db_path());
+    auto db = frontdoor::server::storage::open_connection(server.db_path());
     auto refused = [&](const std::string& sql) {
         try {
-            frontdoor::server::storage::Statement(db, sql).run();
+            frontdoor::server::storage::Statement(*db, sql).run();
         } catch (const std::exception& e) {
             return std::string(e.what());
         }

@@ -220,6 +220,17 @@ TEST_CASE("backup and restore refuse what they cannot do, with a sentence and ex
         CHECK(r.exit_code == 1);
         CHECK(r.output == "frontdoor-server: restore: " + other + " is not a Front Door database (no Front Door schema in it)\n");
     }
+    SUBCASE("backup and restore of a PostgreSQL database point to PostgreSQL's own tools") {
+        const std::string url = "postgresql://localhost/frontdoor";
+        auto b = run_program({kBin, "backup", "--db", url, "--to", dir.path + "/copy.db"});
+        CHECK(b.exit_code == 1);
+        CHECK(b.output.find("frontdoor-server: backup: a PostgreSQL database is backed up and restored with "
+                            "PostgreSQL's own tools (pg_dump and pg_restore") == 0);
+        CHECK_FALSE(fs::exists(dir.path + "/copy.db"));
+        auto r = run_program({kBin, "restore", "--from", db_path, "--db", url});
+        CHECK(r.exit_code == 1);
+        CHECK(r.output.find("frontdoor-server: restore: a PostgreSQL database") == 0);
+    }
     SUBCASE("serve: a second server on the same database is refused") {
         ServerProcess first(kBin, db_path);
         first.start();

@@ -206,7 +206,7 @@ TEST_CASE("a check-in more than 15 minutes past the start is late, and the day v
     CHECK_FALSE(row(t.smith).contains("late_minutes"));
     CHECK_FALSE(row(t.baker).contains("late_minutes"));
     DbProbe db(server.db_path());
-    CHECK(db.column("SELECT coalesce(minutes_late, 'null') FROM bookings WHERE id = " +
+    CHECK(db.column("SELECT coalesce(CAST(minutes_late AS TEXT), 'null') FROM bookings WHERE id = " +
                     std::to_string(t.sharma["id"].get<Id>())) == std::vector<std::string>{"16"});
 }
 

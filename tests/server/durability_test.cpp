@@ -15,6 +15,7 @@
 #include <date/date.h>
 
 #include "server/storage/database.hpp"
+#include "server/storage/sqlite.hpp"
 #include "server/storage/schema.hpp"
 #include "tests/server/expect.hpp"
 #include "tests/support/db_probe.hpp"
@@ -174,7 +175,7 @@ TEST_CASE("a database from the first schema is carried forward with every row, a
     TempDir dir("kill");
     auto path = dir.path + "/old.db";
     {
-        Connection c(path); // as the first release left it: schema 1, one family, one hub
+        SqliteConnection c(path); // as the first release left it: schema 1, one family, one hub
         c.exec(migrations().at(0));
         c.exec("PRAGMA user_version=1");
         c.exec("INSERT INTO hubs(name, timezone, created_at) VALUES ('Riverside', 'Europe/London', 0)");

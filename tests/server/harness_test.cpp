@@ -5,20 +5,25 @@
 
 #include "tests/server/expect.hpp"
 #include "tests/support/fixture.hpp"
+#include "server/storage/sql.hpp"
+#include "tests/support/test_database.hpp"
 #include "tests/support/test_server.hpp"
 
 using namespace frontdoor::testing;
+namespace storage = frontdoor::server::storage;
 
 TEST_SUITE("server: test harness") {
 
 TEST_CASE("TestServer serves on loopback, signs in, and cleans up after itself") {
-    std::string dir;
+    std::string dir, db;
     {
         TestServer server;
         dir = server.dir();
+        db = server.db_path();
         CHECK(server.port() > 0);
         CHECK(server.url() == "http://127.0.0.1:" + std::to_string(server.port()));
-        CHECK(std::filesystem::exists(server.db_path()));
+        if (TestDatabase::on_postgres()) CHECK_NOTHROW(storage::open_connection(db));
+        else CHECK(std::filesystem::exists(db));
         CHECK(server.clock().now() == default_start());
         REQUIRE_REPLY(server.get("/api/v1/hubs", server.admin_token()), 200);
 
@@ -35,6 +40,7 @@ TEST_CASE("TestServer serves on loopback, signs in, and cleans up after itself")
         REQUIRE_REPLY(server.get("/api/v1/kiosks/me", kiosk), 200);
     }
     CHECK_FALSE(std::filesystem::exists(dir));
+    if (TestDatabase::on_postgres()) CHECK_THROWS(storage::open_connection(db)); // dropped
 }
 
 TEST_CASE("TestServer with the demo hub") {

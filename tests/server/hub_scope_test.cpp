@@ -7,6 +7,7 @@
 #include <set>
 
 #include "server/storage/database.hpp"
+#include "server/storage/sqlite.hpp"
 #include "server/storage/schema.hpp"
 #include "tests/server/expect.hpp"
 #include "tests/support/db_probe.hpp"
@@ -282,7 +283,7 @@ TEST_CASE("staff of an older database keep their hub as their one assignment") {
     TestServer server; // for a fresh temporary folder
     auto path = server.dir() + "/old.db";
     {
-        Connection c(path); // as schema 2 left it: staff with a home hub, no staff_hubs
+        SqliteConnection c(path); // as schema 2 left it: staff with a home hub, no staff_hubs
         c.exec(migrations().at(0));
         c.exec(migrations().at(1));
         c.exec("PRAGMA user_version=2");

@@ -1,45 +1,38 @@
 #include "tests/support/db_probe.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
-#include <sqlite3.h>
+#include "server/storage/sql.hpp"
 
 namespace frontdoor::testing {
 
-DbProbe::DbProbe(const std::string& path) {
-    if (sqlite3_open_v2(path.c_str(), &db_, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
-        std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
-        sqlite3_close(db_);
-        throw std::runtime_error("open " + path + " read-only: " + why);
-    }
-    sqlite3_busy_timeout(db_, 5000);
-}
+using server::storage::Statement;
 
-DbProbe::~DbProbe() { sqlite3_close(db_); }
+DbProbe::DbProbe(const std::string& url) : db_(server::storage::open_connection(url)) {}
+
+DbProbe::~DbProbe() = default;
 
 std::vector<std::vector<std::string>> DbProbe::rows(const std::string& sql) {
-    sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) != SQLITE_OK)
-        throw std::runtime_error("prepare '" + sql + "': " + sqlite3_errmsg(db_));
     std::vector<std::vector<std::string>> out;
-    int rc;
-    while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
-        std::vector<std::string> row;
-        for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
-            auto* t = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-            row.emplace_back(t ? std::string(t, static_cast<size_t>(sqlite3_column_bytes(stmt, i))) : std::string{});
+    try {
+        Statement s(*db_, sql);
+        while (s.step()) {
+            std::vector<std::string> row;
+            for (int i = 0; i < s.columns(); ++i) row.push_back(s.is_null(i) ? std::string{} : s.text(i));
+            out.push_back(std::move(row));
         }
-        out.push_back(std::move(row));
+    } catch (const std::exception& e) {
+        throw std::runtime_error("'" + sql + "': " + e.what());
     }
-    std::string why = rc == SQLITE_DONE ? "" : sqlite3_errmsg(db_);
-    sqlite3_finalize(stmt);
-    if (rc != SQLITE_DONE) throw std::runtime_error("step '" + sql + "': " + why);
     return out;
 }
 
 std::int64_t DbProbe::integer(const std::string& sql) {
     auto r = rows(sql);
     if (r.empty() || r[0].empty() || r[0][0].empty()) return 0;
+    if (r[0][0] == "t") return 1; // PostgreSQL's boolean
+    if (r[0][0] == "f") return 0;
     return std::stoll(r[0][0]);
 }
 
@@ -53,7 +46,9 @@ std::string DbProbe::fingerprint(const std::vector<std::string>& tables) {
     std::string out;
     for (const auto& t : tables) {
         out += "[" + t + "]\n";
-        for (const auto& row : rows("SELECT * FROM " + t + " ORDER BY rowid")) {
+        auto all = rows("SELECT * FROM " + t);
+        std::sort(all.begin(), all.end());
+        for (const auto& row : all) {
             for (const auto& v : row) out += v + "\x1f";
             out += "\n";
         }

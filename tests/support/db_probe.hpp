@@ -1,20 +1,24 @@
 #pragma once
-// DbProbe: a read-only look into the server's SQLite file, for tests that check what
-// was stored (one live booking, nothing changed by bad input, rows after a kill -9).
-// Each query runs on its own in autocommit, so it sees the latest committed state.
+// DbProbe: a look into the server's database, either engine (the --db value the server
+// was given), for tests that check what was stored (one live booking, nothing changed by
+// bad input, rows after a kill -9). Each query runs on its own in autocommit, so it sees
+// the latest committed state. Write the SQL both engines speak (see storage/sql.hpp).
 // Thread-safety: one thread per DbProbe.
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
-struct sqlite3;
+namespace frontdoor::server::storage {
+class Connection;
+}
 
 namespace frontdoor::testing {
 
 class DbProbe {
   public:
-    explicit DbProbe(const std::string& path); // throws std::runtime_error
+    explicit DbProbe(const std::string& url); // throws
     ~DbProbe();
     DbProbe(const DbProbe&) = delete;
     DbProbe& operator=(const DbProbe&) = delete;
@@ -25,12 +29,12 @@ class DbProbe {
     std::vector<std::string> column(const std::string& sql);
     /// Every row, every column, as text.
     std::vector<std::vector<std::string>> rows(const std::string& sql);
-    /// Every row of the tables, in rowid order, as one string: equal fingerprints mean
-    /// equal contents.
+    /// Every row of the tables, sorted, as one string: equal fingerprints mean equal
+    /// contents.
     std::string fingerprint(const std::vector<std::string>& tables);
 
   private:
-    sqlite3* db_ = nullptr;
+    std::unique_ptr<server::storage::Connection> db_;
 };
 
 } // namespace frontdoor::testing

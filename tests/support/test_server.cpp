@@ -37,9 +37,19 @@ std::string make_temp_dir() {
 TestServer::TestServer() : TestServer(Options{}) {}
 
 TestServer::TestServer(Options options)
-    : options_(std::move(options)), dir_(make_temp_dir()), db_path_(dir_ + "/frontdoor.db"),
+    : options_(std::move(options)), dir_(make_temp_dir()),
       clock_(std::make_shared<shared::ManualClock>(options_.start)) {
     try {
+        if (options_.peer) {
+            db_path_ = options_.peer->db_path();
+            options_.admin_user = options_.peer->options().admin_user;
+            options_.admin_password = options_.peer->options().admin_password;
+            start(0);
+            admin_token_ = login(options_.admin_user, options_.admin_password);
+            return;
+        }
+        db_ = std::make_unique<TestDatabase>(dir_);
+        db_path_ = db_->url();
         start(0);
         auto admin = server_->services().auth.create_admin(options_.admin_user, options_.admin_password);
         if (!admin) throw std::runtime_error("create_admin: " + admin.error().message);
@@ -56,6 +66,7 @@ TestServer::TestServer(Options options)
         }
     } catch (...) {
         server_.reset();
+        db_.reset();
         std::error_code ec;
         std::filesystem::remove_all(dir_, ec);
         throw;
@@ -65,6 +76,7 @@ TestServer::TestServer(Options options)
 TestServer::~TestServer() {
     if (server_) server_->stop();
     server_.reset();
+    db_.reset();
     std::error_code ec;
     std::filesystem::remove_all(dir_, ec);
 }

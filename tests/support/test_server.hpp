@@ -16,6 +16,7 @@
 #include "server/http/server.hpp"
 #include "shared/time.hpp"
 #include "tests/support/http_json.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace frontdoor::testing {
 
@@ -46,6 +47,10 @@ class TestServer {
         server::http::ConnectionLimits connections{}; // its worker_threads is `threads`
         std::size_t max_event_streams = 200;
         std::size_t max_event_streams_per_session = 4;
+        /// Another server on the same database (PostgreSQL): this one makes no database
+        /// and no admin of its own, and signs in as the peer's admin. The peer must
+        /// outlive it.
+        const TestServer* peer = nullptr;
     };
 
     TestServer();
@@ -56,6 +61,7 @@ class TestServer {
 
     std::string url() const { return http_.url(); }
     int port() const { return http_.port(); }
+    /// The --db the server runs on: an SQLite file, or a postgresql:// URL on the *_pg run.
     const std::string& db_path() const { return db_path_; }
     const std::string& dir() const { return dir_; }
     shared::ManualClock& clock() { return *clock_; }
@@ -95,6 +101,7 @@ class TestServer {
 
     Options options_;
     std::string dir_;
+    std::unique_ptr<TestDatabase> db_; // SQLite in dir_, or PostgreSQL on the *_pg run
     std::string db_path_;
     std::shared_ptr<shared::ManualClock> clock_;
     std::unique_ptr<server::HttpServer> server_;

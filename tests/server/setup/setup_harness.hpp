@@ -16,6 +16,7 @@
 #include "server/services/services.hpp"
 #include "shared/json_fields.hpp"
 #include "shared/time.hpp"
+#include "tests/support/test_database.hpp"
 
 namespace frontdoor::setup_test {
 
@@ -24,26 +25,27 @@ using shared::json;
 
 inline shared::Instant at(const char* rfc3339) { return *shared::parse_instant(rfc3339); }
 
-/// A database path in a fresh temporary folder, removed with everything in it.
+/// A fresh database (TestDatabase: SQLite in a temporary folder, or PostgreSQL on the
+/// *_pg run), removed with everything in the folder.
 class TempDb {
   public:
-    TempDb() {
-        std::string tmpl = (std::filesystem::temp_directory_path() / "frontdoor-setup-XXXXXX").string();
-        dir_ = ::mkdtemp(tmpl.data()) ? tmpl : std::string{};
-        path_ = dir_ + "/test.db";
-    }
+    TempDb() : dir_(make_dir()), db_(dir_) {}
     ~TempDb() {
         std::error_code ec;
         if (!dir_.empty()) std::filesystem::remove_all(dir_, ec);
     }
     TempDb(const TempDb&) = delete;
     TempDb& operator=(const TempDb&) = delete;
-    const std::string& path() const { return path_; }
+    const std::string& path() const { return db_.url(); }
     std::string dir() const { return dir_; }
 
   private:
+    static std::string make_dir() {
+        std::string tmpl = (std::filesystem::temp_directory_path() / "frontdoor-setup-XXXXXX").string();
+        return ::mkdtemp(tmpl.data()) ? tmpl : std::string{};
+    }
     std::string dir_;
-    std::string path_;
+    testing::TestDatabase db_;
 };
 
 /// Services over a temporary database with a clock the test sets.
