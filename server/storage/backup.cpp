@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "server/storage/schema.hpp"
+#include "server/storage/sql.hpp"
 
 namespace frontdoor::server::storage {
 namespace {
@@ -160,9 +161,16 @@ bool same_file(const std::string& a, const std::string& b) {
     return fs::exists(b, ec) && fs::equivalent(a, b, ec);
 }
 
+void require_sqlite(const std::string& db) {
+    if (engine_of(db) == Engine::postgresql)
+        throw BackupError("a PostgreSQL database is backed up and restored with PostgreSQL's own tools "
+                          "(pg_dump and pg_restore, or continuous archiving); this command copies an SQLite file");
+}
+
 } // namespace
 
 BackupSummary backup_database(const std::string& source, const std::string& target) {
+    require_sqlite(source);
     require_file(source, "the database");
     require_folder_of(target, "the backup");
     if (same_file(source, target)) throw BackupError("the backup " + target + " is the database itself; choose another file");
@@ -181,6 +189,7 @@ BackupSummary check_backup(const std::string& path) {
 }
 
 BackupSummary restore_database(const std::string& backup, const std::string& db) {
+    require_sqlite(db);
     require_file(backup, "the backup");
     require_folder_of(db, "the database");
     if (same_file(backup, db)) throw BackupError("the backup " + backup + " is the database itself; nothing to restore");
