@@ -1,33 +1,18 @@
 // No place is sold twice, however many requests arrive at once (issue 2, points 1 and 2).
 #include <doctest/doctest.h>
 
-#include <latch>
 #include <set>
-#include <thread>
 #include <vector>
 
 #include "tests/server/expect.hpp"
 #include "tests/support/db_probe.hpp"
 #include "tests/support/fixture.hpp"
+#include "tests/support/racers.hpp"
 #include "tests/support/test_server.hpp"
 
 using namespace frontdoor::testing;
 
 namespace {
-
-/// Runs `count` requests at once: every thread waits at one gate, then sends.
-template <class Send> std::vector<Reply> all_at_once(int count, Send send) {
-    std::vector<Reply> replies(static_cast<size_t>(count));
-    std::latch gate(count);
-    std::vector<std::thread> threads;
-    for (int i = 0; i < count; ++i)
-        threads.emplace_back([&, i] {
-            gate.arrive_and_wait();
-            replies[static_cast<size_t>(i)] = send(i);
-        });
-    for (auto& t : threads) t.join();
-    return replies;
-}
 
 constexpr const char* kLive = "status NOT IN ('cancelled','released')";
 
